@@ -1,0 +1,3 @@
+from curator_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""One way to the program's own files (resources/, data/) and to the user's data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "resources"
+DATA = ROOT / "data"
+DB_FILENAME = "curator.sqlite"
+
+
+def resource(*parts: str) -> Path:
+    """A file under ``resources/`` (fonts, icons, templates)."""
+    return RESOURCES.joinpath(*parts)
+
+
+def data_file(*parts: str) -> Path:
+    """A file under ``data/`` (reference data shipped with the program)."""
+    return DATA.joinpath(*parts)
+
+
+def user_data_dir() -> Path:
+    """The folder where the curator's database lives by default (created on demand)."""
+    import platformdirs
+
+    path = Path(platformdirs.user_data_dir("Curator", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return user_data_dir() / DB_FILENAME

@@ -1,0 +1,1 @@
+"""Operations grouped by subject: plain functions that take explicit arguments and return values."""
