@@ -1,0 +1,81 @@
+"""Starting the window: the Qt application, fonts, the database (with its lock), first start."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from curator_app import APP_NAME
+from curator_app.db import open_database
+from curator_app.errors import CuratorError
+
+from .context import AppContext
+from .fonts import register_fonts, ui_font
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Curator")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("Curator")
+    register_fonts()
+    app.setFont(ui_font(10))
+    return app  # type: ignore[return-value]
+
+
+class _FirstPaint(QObject):
+    """For the start-up benchmark: print the wall time of the first paint and quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.Paint:
+            print(f"first_paint {time.time():.4f}", flush=True)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
+        size: tuple[int, int] = (1366, 768), explicit_db: bool = False) -> int:
+    if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    app = make_application()
+    try:
+        opened = open_database(db_path)
+    except CuratorError as error:
+        if screenshot:
+            raise
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    if not screenshot and not explicit_db:
+        from .dialogs.first_start import maybe_first_start
+
+        opened = maybe_first_start(opened)
+    from .main_window import MainWindow
+
+    ctx = AppContext(opened)
+    window = MainWindow(ctx)
+    window.resize(*size)
+    if tab and not window.show_tab(tab):
+        raise CuratorError(f"Вкладки «{tab}» нет. Есть: roadmap, mentors, mentees, pairs, monitoring, documents.")
+    if os.environ.get("CURATOR_BENCH_FIRST_PAINT"):
+        probe = _FirstPaint(window)
+        window.installEventFilter(probe)
+    if not tab:
+        window.show_tab("roadmap")
+    if screenshot:
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        if not window.grab().save(screenshot):
+            raise CuratorError(f"Не удалось сохранить снимок в «{screenshot}».")
+        print(screenshot)
+        return 0
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,156 @@
+"""The main window: six tabs, the menus, and a status bar with counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from curator_app import APP_NAME, __version__
+from curator_app.db import current_path, open_database, schema_version
+from curator_app.errors import CuratorError
+from curator_app.services import settings as settings_service
+from curator_app.services.stats import counts
+
+from .context import AppContext
+from .dialogs.backup_actions import run_backup, run_restore
+from .dialogs.settings_dialog import SettingsDialog
+from .tabs import TABS, create_tab, find_tab_index
+from .tabs.base import BaseTab
+
+DB_FILTER = "База «Куратора» (*.sqlite *.db);;Все файлы (*)"
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs; tabs load their data when first shown (see ``BaseTab``)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._build_menus()
+        self._build_tabs()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        ctx.changed.connect(self._on_data_changed)
+        self.refresh_header()
+
+    # --- building -------------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        for _, title, module, cls in TABS:
+            self.tabs.addTab(create_tab(module, cls, self.ctx, self.tabs), title)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&Файл")
+        self._action(menu, "Создать базу…", self.create_database, QKeySequence.StandardKey.New)
+        self._action(menu, "Открыть базу…", self.choose_database, QKeySequence.StandardKey.Open)
+        menu.addSeparator()
+        self._action(menu, "Резервная копия…", lambda: run_backup(self, self.ctx))
+        self._action(menu, "Восстановить из копии…", self.restore)
+        menu.addSeparator()
+        self._action(menu, "Выход", self.close, QKeySequence.StandardKey.Quit)
+        menu = self.menuBar().addMenu("&Настройки")
+        self._action(menu, "Реквизиты школы…", self.edit_settings)
+        menu = self.menuBar().addMenu("&Справка")
+        self._action(menu, "Открыть папку с базой данных", self.open_data_folder)
+        self._action(menu, "О программе", self.about)
+
+    def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    # --- state ----------------------------------------------------------------------------------
+    def tab(self, code: str) -> BaseTab:
+        index = find_tab_index(code)
+        if index is None:
+            raise KeyError(code)
+        return self.tabs.widget(index)  # type: ignore[return-value]
+
+    def show_tab(self, name: str) -> bool:
+        index = find_tab_index(name)
+        if index is None:
+            return False
+        self.tabs.setCurrentIndex(index)
+        self._on_tab_changed(index)
+        return True
+
+    def refresh_header(self) -> None:
+        school = settings_service.load_school()
+        where = f" — {school.short_name}" if school.short_name else ""
+        self.setWindowTitle(f"{APP_NAME}{where} — {self.ctx.db_path}")
+        c = counts()
+        self.counts_label.setText(
+            f"Наставников: {c['mentors']}   Наставляемых: {c['mentees']}   Пар и групп: {c['mentorships']} "
+            f"(действуют {c['mentorships_active']})   Мероприятий: {c['roadmap_events']}   Анкет: {c['responses']}  ")
+
+    def _on_tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, BaseTab):
+            widget.activate()
+
+    def _on_data_changed(self, subject: str) -> None:
+        self.refresh_header()
+
+    # --- menu actions ---------------------------------------------------------------------------
+    def edit_settings(self) -> None:
+        if SettingsDialog(self).exec():
+            self.ctx.notify("settings")
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Открыть базу данных", str(self.ctx.db_path.parent), DB_FILTER)
+        if path:
+            self.switch_database(Path(path))
+
+    def create_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Создать базу данных", str(self.ctx.db_path.parent / "новая.sqlite"),
+                                              DB_FILTER)
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, "Файл уже есть", f"Файл «{path}» уже существует: откройте его "
+                                    "через «Открыть базу…» или выберите другое имя.")
+                return
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> bool:
+        """Open another database; on failure the current one stays open."""
+        previous = self.ctx.db_path
+        try:
+            opened = open_database(path)
+        except CuratorError as error:
+            open_database(previous)
+            QMessageBox.critical(self, "База не открыта", str(error))
+            return False
+        self.ctx.db_path = opened
+        self.ctx.notify("all")
+        self._on_tab_changed(self.tabs.currentIndex())
+        return True
+
+    def restore(self) -> None:
+        run_restore(self, self.ctx)
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db_path.parent)))
+
+    def about(self) -> None:
+        QMessageBox.about(self, "О программе", (
+            f"<h3>{APP_NAME}</h3><p>Версия {__version__}</p>"
+            "<p>Рабочее место куратора целевой модели наставничества: дорожная карта, банки наставников "
+            "и наставляемых, пары и группы, мониторинг, приказы и другие документы.</p>"
+            f"<p><b>База данных:</b><br>{current_path()}<br>Версия схемы: {schema_version()}</p>"
+            "<p>Шрифты PT Sans и PT Serif © ParaType, Свободная лицензия ParaType "
+            "(resources/fonts/LICENSE-ParaType.txt).</p>"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+        from curator_app.db import close_database
+
+        close_database()
+        super().closeEvent(event)
