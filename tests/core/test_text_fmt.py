@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from curator_app import fmt
+from curator_app.text import fold, normalize_name_part, short_name, signature_name
+
+
+def test_fold_handles_cyrillic_case_and_yo() -> None:
+    assert fold("  ФЁДОРОВ   Пётр ") == "федоров петр"
+    assert fold(None) == ""
+
+
+def test_normalize_name_part() -> None:
+    assert normalize_name_part("ИВАНОВ") == "Иванов"
+    assert normalize_name_part("  римский-КОРСАКОВ ") == "Римский-Корсаков"
+
+
+def test_initials() -> None:
+    assert short_name("Смирнова", "Ольга", "Викторовна") == "Смирнова О.В."
+    assert signature_name("Смирнова", "Ольга", "Викторовна") == "О.В. Смирнова"
+    assert signature_name("Смит", "Джон") == "Д. Смит"
+
+
+def test_dates_and_numbers() -> None:
+    day = dt.date(2026, 9, 1)
+    assert fmt.date_short(day) == "01.09.2026"
+    assert fmt.date_long(day) == "1 сентября 2026 г."
+    assert fmt.number(3.456, 1) == "3,5"
+    assert fmt.percent(0.72) == "72 %"
+    assert fmt.plural(21, "наставник", "наставника", "наставников") == "21 наставник"
+    assert fmt.plural(12, "наставник", "наставника", "наставников") == "12 наставников"
+    assert fmt.plural(3, "наставник", "наставника", "наставников") == "3 наставника"
+
+
+def test_academic_year() -> None:
+    assert fmt.academic_year_of(dt.date(2026, 11, 22)) == "2026-2027"
+    assert fmt.academic_year_of(dt.date(2027, 8, 31)) == "2026-2027"
+    assert fmt.academic_year_of(dt.date(2027, 9, 1)) == "2027-2028"
+    assert fmt.academic_year_bounds("2026-2027") == (dt.date(2026, 9, 1), dt.date(2027, 8, 31))

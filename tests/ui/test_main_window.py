@@ -1,0 +1,68 @@
+"""The real main window on a demo database: every tab, the status bar, the fonts, the settings dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from curator_app.services.settings import load_school
+from ui.context import AppContext
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.main_window import MainWindow
+from ui.tabs import TABS
+
+
+def test_bundled_fonts_are_registered() -> None:
+    families = QFontDatabase.families()
+    assert "PT Sans" in families and "PT Serif" in families
+
+
+def test_main_window_switches_every_tab(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
+    window = MainWindow(AppContext(demo_db))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Дорожная карта", "Наставники", "Наставляемые", "Пары и группы", "Мониторинг", "Документы"]
+    for code, _, _, _ in TABS:
+        assert window.show_tab(code)
+        tab = window.tab(code)
+        assert tab.loaded and not tab.stale
+    assert str(demo_db) in window.windowTitle() and "МБОУ" in window.windowTitle()
+    assert "Наставников: 30" in window.counts_label.text()
+    assert "Наставляемых: 120" in window.counts_label.text()
+    assert window.grab().save(str(tmp_path / "main.png"))
+
+
+def test_settings_dialog_validates_next_to_the_field(qtbot: QtBot, db: Path) -> None:
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.director_name.setText("смирнова")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.isVisible()
+    assert "Смирнова Ольга Викторовна" in dialog.errors["director_name"].text()
+    assert dialog.errors["full_name"].isVisible()
+    dialog.full_name.setPlainText("МБОУ «Гимназия № 2»")
+    dialog.city.setText("г. Тула")
+    dialog.director_name.setText("Смирнова Ольга Викторовна")
+    dialog.curator_name.setText("Васильева Наталья Андреевна")
+    dialog.academic_year.setText("2026-2027")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    school = load_school()
+    assert school.is_complete and school.city == "г. Тула"
+
+
+def test_status_bar_follows_changes(qtbot: QtBot, demo_db: Path) -> None:
+    from curator_app.models import Mentor
+
+    ctx = AppContext(demo_db)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    Mentor.update(archived_on="2026-11-01").where(Mentor.id <= 5).execute()
+    ctx.notify("people")
+    assert "Наставников: 25" in window.counts_label.text()
