@@ -100,7 +100,7 @@ def ensure_venv() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run.py may be started by an older python3
         say(f"Нужен Python 3.11 или новее, а запущен {sys.version.split()[0]}.")
         return 2
     command = argv[0] if argv and argv[0] in ("test", "bench", "lint", "setup") else "start"

@@ -37,8 +37,9 @@ def register_fonts() -> None:
              SERIF_BOLD_ITALIC: "PTSerif-BoldItalic.ttf", SANS: "PTSans-Regular.ttf", SANS_BOLD: "PTSans-Bold.ttf"}
     for name, file in files.items():
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+    # baseFontFor: canvases and reportlab.graphics charts start in PT Serif, not Helvetica (no Cyrillic).
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC,
-                                  boldItalic=SERIF_BOLD_ITALIC)
+                                  boldItalic=SERIF_BOLD_ITALIC, baseFontFor="canvas graphics")
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
     _registered = True
 
@@ -91,6 +92,8 @@ def build_pdf(path: str | Path, story: Sequence[Flowable], *, title: str, landsc
             _page_number(canvas, doc)
 
     with atomic_path(path) as temp:
-        doc = SimpleDocTemplate(str(temp), pagesize=size, title=title, author="Куратор наставничества", **MARGINS)
+        # The canvas starts in Helvetica unless told otherwise, and pdffonts would list it as not embedded.
+        doc = SimpleDocTemplate(str(temp), pagesize=size, title=title, author="Куратор наставничества",
+                                initialFontName=SERIF, initialFontSize=14, **MARGINS)
         doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate)
     return Path(path)

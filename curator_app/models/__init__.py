@@ -13,7 +13,15 @@ from .mentoring import (
     MentorshipGoal,
     MentorshipMember,
 )
-from .monitoring import QUESTION_KINDS, Answer, Question, Questionnaire, Response, SurveyWave, WaveQuestionnaire
+from .monitoring import (
+    QUESTION_KINDS,
+    Answer,
+    Question,
+    Questionnaire,
+    Response,
+    SurveyWave,
+    WaveQuestionnaire,
+)
 from .people import CATEGORY_LABELS, Consent, Mentee, Mentor, Person, person_search_text
 from .roadmap import EVENT_STATUS_LABELS, EventEvidence, Roadmap, RoadmapEvent, RoadmapSection
 from .system import AuditLog, Setting

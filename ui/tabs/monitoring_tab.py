@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from curator_app.fmt import plural
-
 from ..context import AppContext
 from .base import BaseTab, EmptyState
 
