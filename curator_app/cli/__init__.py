@@ -26,7 +26,7 @@ Handler = Callable[[argparse.Namespace], "int | None"]
 
 
 class RussianArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
         self.exit(2, f"Ошибка в командной строке: {message}\n")
 

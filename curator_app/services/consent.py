@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from peewee import Expression
 
@@ -24,7 +25,8 @@ def _valid(day: dt.date, kind: str) -> Expression:
 def valid_consent_ids(day: dt.date | None = None, kind: str = "processing") -> set[int]:
     """Ids of everyone with a valid consent of ``kind`` on ``day`` (one query, for whole banks)."""
     day = day or dt.date.today()
-    return {row[0] for row in Consent.select(Consent.person).where(_valid(day, kind)).tuples()}
+    rows: Any = Consent.select(Consent.person).where(_valid(day, kind)).tuples()
+    return {row[0] for row in rows}
 
 
 def has_valid_consent(person_id: int, day: dt.date | None = None, kind: str = "processing") -> bool:
@@ -54,8 +56,8 @@ def require_consent(person_ids: Iterable[int], purpose: str, day: dt.date | None
     """
     day = day or dt.date.today()
     ids = list(dict.fromkeys(person_ids))
-    valid = {row[0] for row in Consent.select(Consent.person).where(_valid(day, "processing")
-                                                                     & Consent.person.in_(ids)).tuples()}
+    rows: Any = Consent.select(Consent.person).where(_valid(day, "processing") & Consent.person.in_(ids)).tuples()
+    valid = {row[0] for row in rows}
     missing = [pid for pid in ids if pid not in valid]
     if not missing:
         return

@@ -97,7 +97,7 @@ def _bulk(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
 
 
 def _next_id(model: type[BaseModel]) -> int:
-    return int(model.select(fn.MAX(model.id)).scalar() or 0) + 1
+    return int(model.select(fn.MAX(model._meta.primary_key)).scalar() or 0) + 1
 
 
 def fill_demo(mentees: int = 420, mentors: int = 80, seed: int = 2026, today: dt.date | None = None) -> dict[str, int]:
