@@ -26,7 +26,9 @@ def register(registry: Registry) -> None:
     p.add_argument("--curator-position", metavar="ДОЛЖНОСТЬ")
     p.add_argument("--year", metavar="ГГГГ-ГГГГ", help="учебный год, например 2026-2027")
 
-    registry.command("check", "проверить целостность базы данных", _check, db="read")
+    p = registry.command("check", "проверить целостность базы данных или файла резервной копии (--db), "
+                         "ничего в нём не меняя", _check, db="none")
+    p.add_argument("--password-file", metavar="ФАЙЛ", help="пароль зашифрованной копии (первая строка файла)")
 
     p = registry.command("gui", "открыть окно программы", _gui, db="none")
     p.add_argument("--screenshot", metavar="ФАЙЛ.png", help="сохранить снимок главного окна и выйти")
@@ -69,16 +71,37 @@ def _settings(args: argparse.Namespace) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """Check the database or a backup file (``--db``) strictly read-only: nothing is locked, created or
+    migrated; an encrypted backup is decrypted into a temporary folder first."""
     import sys
+    import tempfile
+    from pathlib import Path
 
-    from ..db import current_path
+    from ..db import LATEST, open_database, schema_version
+    from ..errors import CuratorError
+    from ..services import backup_crypto
     from ..services.integrity import check_database
 
-    result = check_database()
-    if result.ok:
-        print(f"База данных «{current_path()}» в порядке.")
+    path = db_path(args)
+    with tempfile.TemporaryDirectory(prefix="curator-check-") as folder:
+        target = path
+        if backup_crypto.is_encrypted(path):
+            if not args.password_file:
+                raise CuratorError(f"Копия «{path}» зашифрована: укажите --password-file.")
+            password = backup_crypto.read_password_file(args.password_file)
+            target = Path(folder) / "copy.sqlite"
+            with open(path, "rb") as src, open(target, "wb") as dst:
+                backup_crypto.decrypt_stream(src, dst, password, path.name)
+        open_database(target, read_only=True)
+        result = check_database()
+        version = schema_version()
+        # an older schema is not a fault: it is migrated when the file is opened for work or restored
+        problems = [p for p in result.problems if not (version < LATEST and p.startswith("Версия схемы"))]
+    if not problems:
+        note = f" (схема {version}, будет обновлена до {LATEST} при открытии)" if version < LATEST else ""
+        print(f"База данных «{path}» в порядке{note}.")
         return 0
-    for problem in result.problems:
+    for problem in problems:
         print(problem, file=sys.stderr)
     return 1
 

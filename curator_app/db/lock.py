@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from ..errors import DatabaseLockedError
+from ..errors import CuratorError, DatabaseLockedError
 
 
 class DatabaseLock:
@@ -22,7 +22,13 @@ class DatabaseLock:
         self._file: IO[str] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while locked
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while locked
+        except OSError as exc:  # a write-protected flash drive, a CD, a folder without rights
+            raise CuratorError(
+                f"Не удалось занять базу данных «{self.path.with_suffix('')}»: папка недоступна для записи "
+                f"({exc.strerror or exc}). Откройте базу только для чтения или скопируйте её на диск компьютера."
+            ) from exc
         try:
             _lock(handle)
         except OSError:

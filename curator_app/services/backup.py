@@ -1,123 +1,389 @@
-"""Backups of the database file and restoring from them.
+"""Backups of the database: a verified copy on a flash drive, optionally encrypted, old ones rotated.
 
-A copy is made with SQLite's online backup API into a temporary name in the target folder, flushed,
-checked, and only then renamed, so a pulled flash drive leaves no half-written backup behind.
+The copy is made with SQLite's online backup API from a read-only connection of its own (so it may run
+in a worker thread while the window stays usable), into a temporary name in the target folder; it is
+flushed to disk, checked (``integrity_check`` and the row count of every table against the database at
+the moment of copying) and only then renamed. A flash drive pulled out mid-copy leaves no half-written
+backup that looks like a good one. An encrypted copy is assembled and checked in the database's own
+folder; only ciphertext ever reaches the target drive.
+
+Restoring is in :mod:`.backup_restore`; drives, settings and the reminder in :mod:`.backup_settings`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import json
 import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import CuratorError, NotACuratorDatabaseError, SchemaTooNewError
-from ..models import database
+from . import backup_crypto
+
+Report = Callable[[int, str], None]  # (percent 0..100, what is being done — Russian)
+
+SUFFIX_PLAIN = ".curator-backup.sqlite"
+SUFFIX_ENCRYPTED = ".curator-backup.enc"
+_STAMP = "%Y-%m-%d_%H-%M-%S"
+_NAME = re.compile(r"^(?P<school>.+)_(?P<stamp>\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:_\d+)?"
+                   r"\.curator-backup\.(?:sqlite|enc)$")
+_PAGES_PER_STEP = 2048
 
 
 @dataclass
 class BackupInfo:
+    """What a backup holds, read from a verified copy."""
+
     path: Path
     school: str
     schema_version: int
     people: int
     mentorships: int
+    made_at: dt.datetime | None = None
+    encrypted: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
 
 
-def _school_slug() -> str:
-    from .settings import load_school
+@dataclass
+class BackupResult:
+    path: Path
+    size: int
+    seconds: float
+    counts: dict[str, int]
+    removed: list[Path] = field(default_factory=list)  # old copies rotated out
 
-    name = load_school().short_name or "curator"
-    return re.sub(r"[^\w]+", "_", name).strip("_")[:40] or "curator"
+
+def _no_report(percent: int, stage: str) -> None:
+    pass
 
 
-def make_backup(dest_dir: str | Path) -> Path:
-    """Copy the open database into ``dest_dir``; returns the file written."""
-    dest = Path(dest_dir)
+# --- making a copy ------------------------------------------------------------------------------------
+def write_backup(dest_dir: str | Path, source: str | Path, *, password: str | None = None,
+                 keep: int | None = None, report: Report | None = None, tag: str = "") -> BackupResult:
+    """Copy the database file ``source`` into ``dest_dir``; returns what was written.
+
+    Touches no peewee state, so it may run in a worker thread. ``keep`` > 0 removes the oldest of this
+    school's regular copies in ``dest_dir`` beyond that many. ``tag`` marks special copies (the one made
+    before a restore), which rotation never removes.
+    """
+    report = report or _no_report
+    started = time.perf_counter()
+    src_path, dest = Path(source), Path(dest_dir)
     if not dest.is_dir():
-        raise CuratorError(f"Папка «{dest}» не найдена.")
-    size = Path(database.database).stat().st_size
-    if shutil.disk_usage(dest).free < size * 1.1 + 1_000_000:
-        raise CuratorError(f"На диске «{dest}» недостаточно места для резервной копии "
-                           f"(нужно около {size // 1_000_000 + 1} МБ).")
-    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
-    final = dest / f"{_school_slug()}_{stamp}.curator-backup.sqlite"
-    temp = final.with_name(final.name + ".part")
+        raise CuratorError(f"Папка «{dest}» для резервной копии не найдена. Вставьте флешку или выберите другую папку.")
+    _clean_leftovers(dest)
+    src = _open_source(src_path)
     try:
-        target = sqlite3.connect(temp)
+        src.execute("BEGIN")  # one snapshot for the counts and the copy
+        counts = table_counts(src)
+        needed = _database_size(src) * 21 // 20 + 1_000_000
+        _check_free_space(dest, needed)
+        final = _unique_name(dest, _school_slug(src), dt.datetime.now(), bool(password), tag)
+        work = src_path.parent if password else dest  # plaintext never touches the flash drive
+        if password:
+            _check_free_space(work, needed)
+        plain = work / f".{final.name}.{os.getpid()}.part"
         try:
-            database.connection().backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-            if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise CuratorError("Проверка записанной копии не прошла.")
+            _copy(src, plain, counts, report, dest)
+            if password:
+                report(60, "Шифрование…")
+                _encrypt_verified(plain, final, password, dest, report)
+            else:
+                _fsync_file(plain)
+                os.replace(plain, final)
+            _fsync_dir(dest)
+        except OSError as exc:
+            raise _write_error(dest, exc) from exc
         finally:
-            target.close()
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, final)
-    except OSError as exc:
-        raise CuratorError(f"Не удалось записать резервную копию в «{dest}»: {exc.strerror or exc}.") from exc
+            with contextlib.suppress(OSError):
+                plain.unlink(missing_ok=True)
     finally:
-        temp.unlink(missing_ok=True)
-    return final
+        src.close()
+    removed = rotate(dest, final, keep) if keep else []
+    report(100, "Готово")
+    return BackupResult(final, final.stat().st_size, time.perf_counter() - started, counts, removed)
 
 
-def inspect_backup(path: str | Path) -> BackupInfo:
-    """Check that ``path`` is a sound Curator database and say what it holds, without changing it."""
+def make_backup(dest_dir: str | Path, *, password: str | None = None, report: Report | None = None,
+                keep: int | None = None) -> Path:
+    """Back up the open database into ``dest_dir``, rotate old copies (``keep``, by default from the
+    settings) and remember when; returns the file written. Main thread (it records in the database)."""
+    from . import backup_settings
+
+    result = write_backup(dest_dir, _current(), password=password, report=report,
+                          keep=backup_settings.load().keep if keep is None else keep)
+    backup_settings.record_backup(result)
+    return result.path
+
+
+def _current() -> Path:
+    from ..db import current_path
+
+    path = current_path()
+    if path is None:
+        raise CuratorError("База данных не открыта.")
+    return path
+
+
+def _open_source(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return conn
+    except sqlite3.Error as exc:
+        raise CuratorError(f"Не удалось открыть базу «{path}» для копирования: {exc}.") from exc
+
+
+def _copy(src: sqlite3.Connection, target: Path, counts: dict[str, int], report: Report, dest: Path) -> None:
+    """SQLite backup API into ``target``, then switch the copy to a plain journal and verify it."""
+    report(0, "Копирование базы…")
+    dst = sqlite3.connect(target, isolation_level=None)
+    try:
+        _copy_pages(src, dst, report)
+        dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+        report(50, "Проверка копии…")
+        problem = _verify_copy(dst, counts)
+        if problem:
+            raise CuratorError(f"Записанная копия в «{dest}» не прошла проверку ({problem}); копия не сохранена. "
+                               "Носитель может быть неисправен.")
+    except sqlite3.Error as exc:
+        raise _write_error(dest, exc) from exc
+    finally:
+        dst.close()
+
+
+def _copy_pages(src: sqlite3.Connection, dst: sqlite3.Connection, report: Report) -> None:
+    def step(status: int, remaining: int, total: int) -> None:
+        report(int(45 * (total - remaining) / max(total, 1)), "Копирование базы…")
+
+    src.backup(dst, pages=_PAGES_PER_STEP, progress=step)
+
+
+def _verify_copy(dst: sqlite3.Connection, counts: dict[str, int]) -> str:
+    rows = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
+    if rows != ["ok"]:
+        return "нарушена целостность"
+    copied = table_counts(dst)
+    if copied != counts:
+        differ = sorted(t for t in set(copied) | set(counts) if copied.get(t) != counts.get(t))
+        return "не совпало число записей в таблицах: " + ", ".join(differ[:5])
+    return ""
+
+
+def _encrypt_verified(plain: Path, final: Path, password: str, dest: Path, report: Report) -> None:
+    """Encrypt ``plain`` into ``final`` via a temporary name, then read it back and compare."""
+    temp = dest / f".{final.name}.{os.getpid()}.part"
+    size = plain.stat().st_size
+    try:
+        with open(plain, "rb") as source, _open_target(temp) as target:
+            backup_crypto.encrypt_stream(source, target, password, size,
+                                         lambda done, total: report(60 + 25 * done // max(total, 1), "Шифрование…"))
+            target.flush()
+            os.fsync(target.fileno())
+        report(85, "Проверка зашифрованной копии…")
+        with open(temp, "rb") as source, open(plain, "rb") as original:
+            backup_crypto.decrypt_stream(source, _Comparer(original, dest), password, final.name)
+        os.replace(temp, final)
+    except backup_crypto.DamagedBackupError as exc:
+        raise CuratorError(f"Зашифрованная копия в «{dest}» не прошла проверку; копия не сохранена. "
+                           "Носитель может быть неисправен.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def _open_target(path: Path) -> BinaryIO:
+    return open(path, "xb")
+
+
+class _Comparer:
+    """A write-only sink that checks the bytes written equal the original file's."""
+
+    def __init__(self, original: BinaryIO, dest: Path) -> None:
+        self.original, self.dest = original, dest
+
+    def write(self, data: bytes) -> int:
+        if self.original.read(len(data)) != data:
+            raise CuratorError(f"Зашифрованная копия в «{self.dest}» не совпала с базой; копия не сохранена.")
+        return len(data)
+
+
+# --- reading what a copy holds -------------------------------------------------------------------------
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def describe_plain(path: Path, shown_as: Path | None = None) -> BackupInfo:
+    """Verify an unencrypted copy (a real Curator database, sound, schema not newer than the program)
+    and say what it holds, without changing it."""
     from ..db import APPLICATION_ID, LATEST
 
-    source = Path(path)
+    shown = shown_as or path
     try:
-        with open(source, "rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise NotACuratorDatabaseError(f"Файл «{source}» не является резервной копией «Куратора».")
-        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise CuratorError(f"Не удалось прочитать «{shown}»: {exc.strerror or exc}.") from exc
+    if header != b"SQLite format 3\x00":
+        raise NotACuratorDatabaseError(f"Файл «{shown}» не является резервной копией «Куратора».")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise CuratorError(f"Резервная копия «{source}» повреждена.")
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise NotACuratorDatabaseError(f"Файл «{source}» — база другой программы, не «Куратора».")
+                raise NotACuratorDatabaseError(f"Файл «{shown}» — база данных другой программы, не «Куратора».")
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                raise CuratorError(f"Резервная копия «{shown}» повреждена: {rows[0]}.")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > LATEST:
-                raise SchemaTooNewError(f"Копия «{source}» сделана более новой версией программы.")
-            school = conn.execute("SELECT value FROM setting WHERE key = 'school.short_name'").fetchone()
-            people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-            ships = conn.execute("SELECT count(*) FROM mentorship").fetchone()[0]
+                raise SchemaTooNewError(f"Копия «{shown}» сделана более новой версией программы "
+                                        f"(схема {version}, эта версия понимает до {LATEST}). Обновите программу.")
+            counts = table_counts(conn)
+            school = _setting(conn, "school.short_name") or _setting(conn, "school.full_name")
+            made = _setting(conn, "backup.copy_made_at")
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CuratorError(f"Резервная копия «{source}» повреждена: {exc}.") from exc
-    except OSError as exc:
-        raise CuratorError(f"Не удалось прочитать «{source}»: {exc.strerror or exc}.") from exc
-    name = (school[0] or "").strip('"') if school else ""
-    return BackupInfo(source, name, version, people, ships)
+        raise CuratorError(f"Резервная копия «{shown}» повреждена: {exc}.") from exc
+    return BackupInfo(shown, str(school or ""), version, counts.get("person", 0), counts.get("mentorship", 0),
+                      _made_at(shown, made), counts=counts)
 
 
-def restore_backup(path: str | Path) -> Path:
-    """Replace the open database with the backup at ``path`` after checking it; the current database is
-    first saved beside itself. Returns that safety copy. The database is open again afterwards."""
-    from ..db import current_path, open_database
-
-    inspect_backup(path)
-    current = current_path()
-    if current is None:
-        raise CuratorError("База данных не открыта.")
-    safety = make_backup(current.parent)
-    temp = current.with_name(current.name + ".restore")
+def _setting(conn: sqlite3.Connection, key: str) -> object:
     try:
-        shutil.copyfile(path, temp)
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        database.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(current) + suffix).unlink(missing_ok=True)
-        os.replace(temp, current)
-    except OSError as exc:
-        raise CuratorError(f"Не удалось восстановить базу: {exc.strerror or exc}.") from exc
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None or row[0] is None:
+        return None
+    try:
+        return json.loads(row[0])
+    except (TypeError, ValueError):
+        return row[0]
+
+
+def _made_at(path: Path, recorded: object) -> dt.datetime | None:
+    match = _NAME.match(path.name)
+    if match:
+        return dt.datetime.strptime(match["stamp"], _STAMP)
+    if isinstance(recorded, str):
+        with contextlib.suppress(ValueError):
+            return dt.datetime.fromisoformat(recorded)
+    with contextlib.suppress(OSError):
+        return dt.datetime.fromtimestamp(path.stat().st_mtime)
+    return None
+
+
+# --- names, space, rotation -------------------------------------------------------------------------------
+def _school_slug(conn: sqlite3.Connection) -> str:
+    name = str(_setting(conn, "school.short_name") or "Куратор")
+    return re.sub(r"[^\w]+", "_", name).strip("_")[:40] or "curator"
+
+
+def _unique_name(dest: Path, slug: str, when: dt.datetime, encrypted: bool, tag: str) -> Path:
+    suffix = SUFFIX_ENCRYPTED if encrypted else SUFFIX_PLAIN
+    base = f"{slug}_{when.strftime(_STAMP)}"
+    if tag:
+        base += f"_{tag}"
+    candidate, n = dest / f"{base}{suffix}", 1
+    while candidate.exists():
+        n += 1
+        candidate = dest / f"{base}_{n}{suffix}"
+    return candidate
+
+
+def is_backup_name(name: str) -> bool:
+    return _NAME.match(name) is not None
+
+
+def rotate(dest: Path, newest: Path, keep: int) -> list[Path]:
+    """Remove this school's oldest regular copies in ``dest`` so that ``keep`` remain (``newest`` stays)."""
+    match = _NAME.match(newest.name)
+    if not match or keep < 1:
+        return []
+    school = match["school"]
+    ours = sorted((p for p in dest.iterdir() if (m := _NAME.match(p.name)) and m["school"] == school),
+                  key=lambda p: (_NAME.match(p.name)["stamp"], p.stat().st_mtime))  # type: ignore[index]
+    removed = []
+    for old in ours[:-keep]:
+        if old != newest:
+            with contextlib.suppress(OSError):
+                old.unlink()
+                removed.append(old)
+    return removed
+
+
+def _clean_leftovers(dest: Path) -> None:
+    """Remove temporary files of copies interrupted more than an hour ago (a pulled drive, a power cut)."""
+    with contextlib.suppress(OSError):
+        for item in dest.glob(".*.curator-backup.*.part"):
+            if time.time() - item.stat().st_mtime > 3600:
+                item.unlink(missing_ok=True)
+
+
+def _database_size(conn: sqlite3.Connection) -> int:
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    return int(pages) * int(conn.execute("PRAGMA page_size").fetchone()[0])
+
+
+def _check_free_space(dest: Path, needed: int) -> None:
+    free = shutil.disk_usage(dest).free
+    if free < needed:
+        raise CuratorError(f"На диске с папкой «{dest}» недостаточно места для резервной копии: свободно "
+                           f"{_mb(free)}, нужно около {_mb(needed)}. Освободите место или выберите другой носитель.")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} МБ".replace(".", ",")
+
+
+def _write_error(dest: Path, exc: BaseException) -> CuratorError:
+    if isinstance(exc, CuratorError):
+        return exc
+    text = str(exc)
+    if (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or "disk is full" in text:
+        return CuratorError(f"На диске с папкой «{dest}» закончилось место во время записи резервной копии; "
+                            "копия не сохранена, база не изменена. Освободите место или выберите другой носитель.")
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else text
+    return CuratorError(f"Не удалось записать резервную копию в «{dest}»: {detail}. Копия не сохранена "
+                        "(носитель извлечён или неисправен?); база не изменена.")
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
     finally:
-        temp.unlink(missing_ok=True)
-        open_database(current)
-    return safety
+        os.close(fd)
+
+
+# --- kept for callers of the first version of this module -----------------------------------------------
+def inspect_backup(path: str | Path, password: str | None = None) -> BackupInfo:
+    from .backup_restore import inspect_backup as inspect
+
+    return inspect(path, password)
+
+
+def restore_backup(path: str | Path, password: str | None = None, report: Report | None = None) -> Path:
+    from .backup_restore import restore_backup as restore
+
+    return restore(path, password, report)
