@@ -1,0 +1,97 @@
+"""Blocks → reportlab flowables in the house style (``curator_app.pdf``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Table as RLTable
+
+from ..pdf import SERIF, SERIF_BOLD, build_pdf, register_fonts
+from .blocks import Block, DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+TEXT_WIDTH_MM = 180.0  # A4 210 mm less 20 mm left and 10 mm right
+
+
+def markup(text: str) -> str:
+    """Plain text → reportlab paragraph markup: escaped, line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+@lru_cache(maxsize=64)
+def para_style(size: float, align: str, bold: bool, indent: bool, space_after: float = 0) -> ParagraphStyle:
+    register_fonts()
+    return ParagraphStyle(f"p{size}{align}{bold}{indent}{space_after}", fontName=SERIF_BOLD if bold else SERIF,
+                          fontSize=size, leading=size * 1.2, alignment=_ALIGN[align],
+                          firstLineIndent=12.5 * mm if indent and align == "justify" else 0,
+                          spaceAfter=space_after)
+
+
+def _table(block: Table) -> Flowable:
+    cell = para_style(block.size, "left", False, False)
+    centre = para_style(block.size, "center", False, False)
+    head = para_style(block.size, "center", True, False)
+    data: list[list[object]] = [[Paragraph(markup(h), head) for h in block.header]]
+    for row in block.rows:
+        data.append([Paragraph(markup(v), centre if i in block.centered_columns else cell) if v else ""
+                     for i, v in enumerate(row)])
+    heights = None
+    if block.row_height_mm:
+        heights = [None] + [block.row_height_mm * mm] * len(block.rows)
+    table_class = LongTable if len(block.rows) > 40 else RLTable
+    table = table_class(data, colWidths=[w * mm for w in block.widths_mm], rowHeights=heights, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),
+    ]))
+    return table
+
+
+def _two_columns(left: str, right: str, left_align: str = "left") -> Flowable:
+    style_left = para_style(14, left_align, False, False)
+    style_right = para_style(14, "right", False, False)
+    table = RLTable([[Paragraph(markup(left), style_left), Paragraph(markup(right), style_right)]],
+                    colWidths=[TEXT_WIDTH_MM / 2 * mm] * 2)
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), SERIF)]))
+    return table
+
+
+def flowables(document: Document) -> list[Flowable]:
+    return _flowables(document.blocks)
+
+
+def _flowables(blocks: list[Block]) -> list[Flowable]:
+    story: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, Keep):
+            story.append(KeepTogether(_flowables(list(block.blocks))))
+        elif isinstance(block, Para):
+            story.append(Paragraph(markup(block.text),
+                                   para_style(block.size, block.align, block.bold, block.indent, block.space_after)))
+        elif isinstance(block, Gap):
+            story.append(Spacer(1, block.height_mm * mm))
+        elif isinstance(block, DateNumber):
+            story.append(_two_columns(block.date, block.number))
+        elif isinstance(block, Signature):
+            story.append(_two_columns(f"{block.position}", f"________________  {block.name}"))
+        elif isinstance(block, Table):
+            story.append(_table(block))
+        elif isinstance(block, PageBreak):
+            story.append(RLPageBreak())
+    return story
+
+
+def write_pdf(document: Document, path: str | Path) -> Path:
+    return build_pdf(path, flowables(document), title=document.title)
