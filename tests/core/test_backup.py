@@ -1,0 +1,275 @@
+"""Backups: a verified copy, rotation, free space, a full disk; restore refuses anything but a sound copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from curator_app.db import current_path
+from curator_app.errors import CuratorError, NotACuratorDatabaseError
+from curator_app.models import Person, database
+from curator_app.services import backup, backup_restore, backup_settings
+from curator_app.services.stats import counts
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _snapshot() -> tuple[str, dict[str, int]]:
+    """The open database's content, independent of WAL state: a dump hash and the counts."""
+    conn = sqlite3.connect(current_path())  # type: ignore[arg-type]
+    try:
+        dump = "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+    return hashlib.sha256(dump.encode()).hexdigest(), counts()
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def test_backup_is_named_verified_and_remembered(demo_db: Path, usb: Path) -> None:
+    written = backup.make_backup(usb)
+    assert written.parent == usb and written.name.endswith(".curator-backup.sqlite")
+    assert written.name.startswith("МБОУ_СОШ_17_")
+    assert [p.name for p in usb.iterdir()] == [written.name]  # no temporary leftovers
+    info = backup.inspect_backup(written)
+    assert (info.people, info.mentorships) == (Person.select().count(), counts()["mentorships"])
+    assert info.school == "МБОУ «СОШ № 17»" and info.made_at is not None
+    conn = sqlite3.connect(written)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
+    conn.close()
+    state = backup_settings.load()
+    assert state.last_path == str(written) and state.folder == str(usb)
+    assert state.last_at is not None and dt.datetime.now() - state.last_at < dt.timedelta(minutes=1)
+
+
+def _content() -> str:
+    """The data itself, leaving out the audit log and settings, which a backup and a restore write to."""
+    conn = sqlite3.connect(current_path())  # type: ignore[arg-type]
+    try:
+        lines = [line for line in conn.iterdump()
+                 if not line.startswith(('INSERT INTO "audit_log"', 'INSERT INTO "setting"'))]
+    finally:
+        conn.close()
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def test_round_trip_restores_exactly_and_keeps_safety_copy(demo_db: Path, usb: Path) -> None:
+    before = _content()
+    written = backup.make_backup(usb)
+    people = Person.select().count()
+    Person.update(notes="изменено после копии").execute()
+    for n in range(5):
+        Person.create(last_name="Новый", first_name=f"Человек{n}")
+    safety = backup.restore_backup(written)
+    assert current_path() == demo_db
+    assert _content() == before
+    assert backup.inspect_backup(safety).people == people + 5  # the database as it was just before the restore
+    assert safety.parent == demo_db.parent / "Резервные копии"
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert not list(demo_db.parent.glob(".*.part"))
+
+
+def test_encrypted_round_trip_and_no_plain_text_in_file(demo_db: Path, usb: Path) -> None:
+    first = Person.select().order_by(Person.id).first()
+    written = backup.make_backup(usb, password="Пароль-123")
+    assert written.name.endswith(".curator-backup.enc")
+    data = written.read_bytes()
+    needles = [first.last_name, first.first_name, "МБОУ", "SQLite format 3", "CREATE TABLE"]
+    plain = backup.make_backup(usb).read_bytes()
+    assert all(n.encode() in plain for n in needles)  # the same search finds them in a plain copy
+    for needle in needles:
+        assert needle.encode("utf-8") not in data
+    assert not list(demo_db.parent.glob(".*.part"))  # the plain snapshot beside the database is gone
+    info = backup.inspect_backup(written, "Пароль-123")
+    assert info.encrypted and info.people == Person.select().count()
+    Person.create(last_name="Новый", first_name="Человек")
+    backup.restore_backup(written, "Пароль-123")
+    assert Person.select().count() == info.people
+
+
+def test_wrong_password_and_missing_password_are_refused(demo_db: Path, usb: Path) -> None:
+    written = backup.make_backup(usb, password="верный")
+    before = _snapshot()
+    with pytest.raises(CuratorError, match="Неверный пароль"):
+        backup.restore_backup(written, "неверный")
+    with pytest.raises(CuratorError, match="зашифрована: нужен пароль"):
+        backup.restore_backup(written)
+    assert _snapshot() == before
+    assert not (demo_db.parent / "Резервные копии").exists()  # refused before anything was done
+
+
+def _overwrite_middle(path: Path) -> None:
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(os.urandom(4096))
+
+
+@pytest.mark.parametrize("password", [None, "секрет"])
+def test_corrupt_backup_is_refused_and_database_untouched(demo_db: Path, usb: Path, password: str | None) -> None:
+    written = backup.make_backup(usb, password=password)
+    _overwrite_middle(written)
+    before = _snapshot()
+    with pytest.raises(CuratorError, match="поврежден"):
+        backup.restore_backup(written, password)
+    assert _snapshot() == before
+    assert not list(demo_db.parent.glob(".*.part"))
+
+
+@pytest.mark.parametrize("password", [None, "секрет"])
+def test_truncated_backup_is_refused(demo_db: Path, usb: Path, password: str | None) -> None:
+    written = backup.make_backup(usb, password=password)
+    data = written.read_bytes()
+    written.write_bytes(data[: len(data) * 2 // 3])
+    before = _snapshot()
+    with pytest.raises(CuratorError, match="поврежден|обрезан"):
+        backup.restore_backup(written, password)
+    assert _snapshot() == before
+
+
+def test_encrypted_cut_at_chunk_boundary_is_named_as_cut(demo_db: Path, usb: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from curator_app.services import backup_crypto
+
+    monkeypatch.setattr(backup_crypto, "CHUNK", 64 * 1024)
+    written = backup.make_backup(usb, password="секрет")
+    assert written.stat().st_size > backup_crypto.HEADER_SIZE + backup_crypto.CHUNK + 16  # several chunks
+    data = written.read_bytes()
+    written.write_bytes(data[: backup_crypto.HEADER_SIZE + backup_crypto.CHUNK + 16])
+    with pytest.raises(backup_crypto.DamagedBackupError, match="обрезана"):
+        backup.inspect_backup(written, "секрет")
+
+
+def test_non_database_and_foreign_files_are_refused(demo_db: Path, tmp_path: Path) -> None:
+    text = tmp_path / "notes.curator-backup.sqlite"
+    text.write_text("это не база данных", encoding="utf-8")
+    foreign = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = _snapshot()
+    with pytest.raises(NotACuratorDatabaseError, match="не является резервной копией"):
+        backup.restore_backup(text)
+    with pytest.raises(NotACuratorDatabaseError, match="другой программы"):
+        backup.restore_backup(foreign)
+    with pytest.raises(CuratorError, match="не найден"):
+        backup.restore_backup(tmp_path / "нет.sqlite")
+    assert _snapshot() == before
+
+
+def test_newer_schema_backup_is_refused(demo_db: Path, usb: Path) -> None:
+    from curator_app.db import LATEST
+    from curator_app.errors import SchemaTooNewError
+
+    written = backup.make_backup(usb)
+    conn = sqlite3.connect(written)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaTooNewError, match="более новой версией"):
+        backup.restore_backup(written)
+
+
+def test_rotation_keeps_last_n_of_this_school_only(demo_db: Path, usb: Path) -> None:
+    stranger = usb / "Другая_школа_2020-01-01_10-00-00.curator-backup.sqlite"
+    stranger.write_bytes(b"x")
+    notes = usb / "заметки.txt"
+    notes.write_text("не трогать", encoding="utf-8")
+    for day in range(1, 5):  # older copies of this school
+        (usb / f"МБОУ_СОШ_17_2026-01-0{day}_10-00-00.curator-backup.sqlite").write_bytes(b"old")
+    backup_settings.save(keep=3)
+    written = backup.make_backup(usb)
+    names = sorted(p.name for p in usb.iterdir())
+    ours = [n for n in names if n.startswith("МБОУ_СОШ_17_")]
+    assert ours == ["МБОУ_СОШ_17_2026-01-03_10-00-00.curator-backup.sqlite",
+                    "МБОУ_СОШ_17_2026-01-04_10-00-00.curator-backup.sqlite", written.name]
+    assert stranger.exists() and notes.exists()
+
+
+def test_not_enough_free_space_is_told_before_writing(demo_db: Path, usb: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    real = shutil.disk_usage
+    monkeypatch.setattr(backup.shutil, "disk_usage",
+                        lambda p: real(p)._replace(free=100_000) if Path(p) == usb else real(p))
+    with pytest.raises(CuratorError, match="недостаточно места.*свободно 0,1 МБ"):
+        backup.make_backup(usb)
+    assert list(usb.iterdir()) == []
+
+
+def test_disk_full_mid_copy_leaves_nothing(demo_db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(src: sqlite3.Connection, dst: sqlite3.Connection, report: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "_copy_pages", full)
+    before = _snapshot()
+    with pytest.raises(CuratorError, match="закончилось место"):
+        backup.make_backup(usb)
+    assert list(usb.iterdir()) == [] and _snapshot() == before
+    assert backup_settings.load().last_at is None
+
+
+def test_disk_full_while_writing_encrypted_copy(demo_db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class FullDisk:
+        def __init__(self, path: Path) -> None:
+            self.handle = open(path, "xb")  # noqa: SIM115
+            self.written = 0
+
+        def write(self, data: bytes) -> int:
+            self.written += len(data)
+            if self.written > 300_000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.handle.write(data)
+
+        def flush(self) -> None:
+            self.handle.flush()
+
+        def fileno(self) -> int:
+            return self.handle.fileno()
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+    monkeypatch.setattr(backup, "_open_target", FullDisk)
+    with pytest.raises(CuratorError, match="закончилось место"):
+        backup.make_backup(usb, password="секрет")
+    assert list(usb.iterdir()) == []
+    assert not list(demo_db.parent.glob(".*.part"))
+
+
+def test_missing_folder_is_told(demo_db: Path, tmp_path: Path) -> None:
+    with pytest.raises(CuratorError, match="не найдена. Вставьте флешку"):
+        backup.make_backup(tmp_path / "E:")
+
+
+def test_reminder_after_a_week(demo_db: Path, usb: Path) -> None:
+    assert "ни разу" in backup_settings.reminder()
+    backup.make_backup(usb)
+    assert backup_settings.reminder() == ""
+    later = dt.datetime.now() + dt.timedelta(days=8)
+    assert "8 дн. назад" in backup_settings.reminder(later)
+
+
+def test_restore_checks_before_safety_copy_uses_restore_module(demo_db: Path, usb: Path) -> None:
+    written = backup.make_backup(usb)
+    info = backup_restore.inspect_backup(written)
+    assert info.counts["person"] == info.people and not info.encrypted
