@@ -3,6 +3,8 @@ exclusions for matching."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from peewee import (
     AutoField,
     BooleanField,
@@ -47,6 +49,13 @@ class Mentorship(BaseModel):
     notes = TextField(null=True)
     created_at = DateTimeField(default=now)
 
+    # Declared for the type checker only: peewee makes these at run time (foreign key ids, back-references).
+    form_id: int
+    mentor_id: int
+    members: Any
+    goals: Any
+    meetings: Any
+
 
 class MentorshipMember(BaseModel):
     """A mentee in a mentorship."""
@@ -56,6 +65,9 @@ class MentorshipMember(BaseModel):
     mentee = ForeignKeyField(Person, backref="memberships", on_delete="RESTRICT")
     joined_on = DateField(null=True)
     left_on = DateField(null=True)
+
+    mentorship_id: int  # for the type checker (peewee's foreign key id)
+    mentee_id: int
 
     class Meta:
         indexes = ((("mentorship", "mentee"), True),)
@@ -71,6 +83,8 @@ class MentorshipGoal(BaseModel):
     due_date = DateField(null=True)
     done_on = DateField(null=True)
 
+    mentorship_id: int  # for the type checker (peewee's foreign key id)
+
 
 class Meeting(BaseModel):
     """One entry of the meetings log."""
@@ -82,6 +96,8 @@ class Meeting(BaseModel):
     format = CharField(null=True)  # очно, онлайн, групповая встреча …
     notes = TextField(null=True)
 
+    mentorship_id: int  # for the type checker (peewee's foreign key id)
+
 
 class MatchExclusion(BaseModel):
     """The curator's own rule: this mentor is never to be paired with this mentee."""
@@ -90,6 +106,9 @@ class MatchExclusion(BaseModel):
     mentor = ForeignKeyField(Person, on_delete="CASCADE")
     mentee = ForeignKeyField(Person, on_delete="CASCADE")
     reason = CharField(null=True)
+
+    mentor_id: int  # for the type checker (peewee's foreign key ids)
+    mentee_id: int
 
     class Meta:
         indexes = ((("mentor", "mentee"), True),)

@@ -1,0 +1,25 @@
+"""Command ``match``: «Подобрать всем» from the command line — the optimal draft as JSON, saved with --apply."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import Registry, print_json
+
+
+def register(registry: Registry) -> None:
+    p = registry.command("match", "подобрать наставников всем наставляемым без пары (оптимально для всей "
+                         "школы); без --apply только показать черновик", _match)
+    p.add_argument("--form", metavar="ФОРМА", help="только эта форма наставничества: название или код "
+                   "(«Ученик – ученик», pupil_pupil)")
+    p.add_argument("--apply", action="store_true", help="сохранить черновик как планируемые пары и группы")
+
+
+def _match(args: argparse.Namespace) -> None:
+    from ..services import matching, mentorships
+
+    form_id = matching.find_form(args.form).id if args.form else None
+    draft = matching.propose(form_id)
+    if args.apply and draft.rows:
+        mentorships.accept_draft(draft.rows)
+    print_json(matching.draft_json(draft))
