@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CuratorError
@@ -44,41 +45,81 @@ def inspect_backup(path: str | Path, password: str | None = None) -> BackupInfo:
     return info
 
 
-def restore_backup(path: str | Path, password: str | None = None, report: Report | None = None) -> Path:
-    """Replace the open database with the backup at ``path``; returns the safety copy of the database as it
-    was. On any refusal or failure before the final rename the current database is exactly as it was."""
-    from ..db import current_path, is_read_only, replace_file
-    from .audit import log
+@dataclass
+class PreparedRestore:
+    """A backup unpacked and checked beside the database, with the safety copy already made."""
 
+    source: Path
+    temp: Path
+    info: BackupInfo
+    safety: Path
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.temp.unlink(missing_ok=True)
+
+
+def prepare_restore(path: str | Path, db_path: Path, password: str | None = None,
+                    report: Report | None = None) -> PreparedRestore:
+    """Everything slow of a restore, touching no peewee state (a worker thread may run it): unpack the
+    backup beside ``db_path``, verify it, save a safety copy of ``db_path``. Nothing is replaced yet."""
     report = report or _no_report
-    current = current_path()
-    if current is None or is_read_only():
-        raise CuratorError("База данных не открыта для записи: восстановить в неё копию нельзя.")
     source = Path(path)
     if not source.is_file():
         raise CuratorError(f"Файл резервной копии «{source}» не найден.")
-    if source.resolve() == current.resolve():
+    if source.resolve() == db_path.resolve():
         raise CuratorError("Это и есть открытая база данных: выберите файл резервной копии.")
-    temp = current.with_name(f".{current.name}.restore-{os.getpid()}.part")
+    temp = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}.part")
     try:
         report(5, "Чтение копии…")
         _unpack(source, temp, password)
         report(35, "Проверка копии…")
         info = describe_plain(temp, shown_as=source)
+        info.encrypted = backup_crypto.is_encrypted(source)
         report(55, "Копия текущей базы…")
-        safety_dir = current.parent / SAFETY_FOLDER
+        safety_dir = db_path.parent / SAFETY_FOLDER
         safety_dir.mkdir(exist_ok=True)
-        safety = write_backup(safety_dir, current, tag=SAFETY_TAG).path
-        report(85, "Замена базы…")
-        replace_file(temp)
+        safety = write_backup(safety_dir, db_path, tag=SAFETY_TAG).path
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise CuratorError(f"Не удалось восстановить базу: {exc.strerror or exc}. Текущая база не изменена.") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise
+    report(80, "Замена базы…")
+    return PreparedRestore(source, temp, info, safety)
+
+
+def finish_restore(prepared: PreparedRestore) -> Path:
+    """Rename the checked file over the open database (main thread: it reopens the connection)."""
+    from ..db import replace_file
+    from .audit import log
+
+    try:
+        replace_file(prepared.temp)
     except OSError as exc:
         raise CuratorError(f"Не удалось восстановить базу: {exc.strerror or exc}. Текущая база не изменена.") from exc
     finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-    log("restore", "database", None, f"База восстановлена из копии {source.name}",
-        {"backup": str(source), "safety_copy": str(safety), "people": info.people, "mentorships": info.mentorships})
-    report(100, "Готово")
+        prepared.discard()
+    info = prepared.info
+    log("restore", "database", None, f"База восстановлена из копии {prepared.source.name}",
+        {"backup": str(prepared.source), "safety_copy": str(prepared.safety), "people": info.people,
+         "mentorships": info.mentorships})
+    return prepared.safety
+
+
+def restore_backup(path: str | Path, password: str | None = None, report: Report | None = None) -> Path:
+    """Replace the open database with the backup at ``path``; returns the safety copy of the database as it
+    was. On any refusal or failure before the final rename the current database is exactly as it was."""
+    from ..db import current_path, is_read_only
+
+    current = current_path()
+    if current is None or is_read_only():
+        raise CuratorError("База данных не открыта для записи: восстановить в неё копию нельзя.")
+    safety = finish_restore(prepare_restore(path, current, password, report))
+    (report or _no_report)(100, "Готово")
     return safety
 
 
