@@ -114,28 +114,30 @@ def collect_pairs(statuses: Iterable[str] = ("planned", "active"), ids: Iterable
                 .where(MentorshipMember.mentorship.in_(chunk) & MentorshipMember.left_on.is_null())
                 .order_by(Person.last_name, Person.first_name))
         for row in rows:
-            members.setdefault(row.mentorship_id, []).append(row.mentee)  # type: ignore[attr-defined]
+            members.setdefault(row.mentorship_id, []).append(row.mentee)
         for goal in (MentorshipGoal.select().where(MentorshipGoal.mentorship.in_(chunk))
                      .order_by(MentorshipGoal.position, MentorshipGoal.id)):
-            goals.setdefault(goal.mentorship_id, []).append(goal.text)  # type: ignore[attr-defined]
+            goals.setdefault(goal.mentorship_id, []).append(goal.text)
     consent = valid_consent_ids(day)
     selection = Selection([])
     for ship in ships:
         mentor = ship.mentor
         if mentor.id not in consent:
-            selection.skipped.append(f"{mentor.full_name} (наставник) и его пара: нет действующего согласия "
-                                     "на обработку персональных данных")
+            selection.skipped.append(f"{mentor.full_name} (наставник): нет действующего согласия на обработку "
+                                     "персональных данных — пара (группа) не включена")
             continue
         kept = []
         for mentee in members.get(ship.id, []):
             if mentee.id in consent:
                 kept.append(_person(mentee))
             else:
-                selection.skipped.append(f"{mentee.full_name} (наставляемый): нет действующего согласия "
-                                         "на обработку персональных данных")
+                selection.skipped.append(f"{mentee.full_name} (наставляемый): нет действующего согласия на "
+                                         "обработку персональных данных")
         if not kept:
             if members.get(ship.id):
-                selection.skipped.append(f"пара наставника {mentor.full_name}: не осталось наставляемых с согласием")
+                whose = Name.of(mentor.last_name, mentor.first_name, mentor.middle_name, mentor.gender).declined("gen")
+                selection.skipped.append(f"пара (группа) наставника {whose} не включена: не осталось наставляемых "
+                                         "с согласием")
             continue
         selection.pairs.append(PairInfo(
             id=ship.id, group_name=ship.name or "", form=ship.form.name, form_code=ship.form.code,
