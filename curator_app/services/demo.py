@@ -39,6 +39,7 @@ from . import settings as settings_service
 from .audit import log
 from .reference import forms
 from .roadmap_template import create_from_template
+from .survey_demo import fill_demo_surveys
 
 LETTERS = "АБВГ"
 _PERSON_FIELDS = (
@@ -132,6 +133,7 @@ def fill_demo(mentees: int = 420, mentors: int = 80, seed: int = 2026, today: dt
         made = _insert_mentorships(rng, data, drafts, year_start, today)
         roadmap = create_from_template(year)
         _mark_roadmap_progress(rng, roadmap.id, today)
+        fill_demo_surveys(rng, today)
         log("import", "demo", None, f"Создана демо-школа: {mentees} наставляемых, {mentors} наставников")
     return {"mentees": mentees, "mentors": mentors, "mentorships": made}
 

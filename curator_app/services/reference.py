@@ -27,6 +27,9 @@ def seed_reference_data() -> None:
         )
         for i, name in enumerate(item.get("role_models", [])):
             RoleModel.create(form=form, name=name, position=i)
+    from .survey import seed_questionnaires  # the questionnaire templates in data/questionnaires
+
+    seed_questionnaires()
 
 
 def forms() -> list[MentoringForm]:

@@ -1,0 +1,44 @@
+"""``report``: the analytic report (PDF) or the municipal monitoring table (XLSX) of a survey wave."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import Registry, print_json
+
+
+def register(registry: Registry) -> None:
+    p = registry.command("report", "аналитическая справка (PDF) или таблица для муниципального мониторинга (XLSX)",
+                         _report)
+    p.add_argument("--out", required=True, metavar="ФАЙЛ.pdf|.xlsx", help="куда сохранить; вид — по расширению")
+    p.add_argument("--wave", type=int, metavar="ID", help="волна (по умолчанию — последняя с ответами)")
+    p.add_argument("--baseline", type=int, metavar="ID", help="волна для сравнения «до и после» (по умолчанию для "
+                   "итоговой волны — входная того же учебного года)")
+
+
+def _report(args: argparse.Namespace) -> None:
+    from ..errors import CuratorError
+    from ..services.analytics import analyse
+    from ..services.survey_waves import get_wave, latest_wave
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise CuratorError(f"Файл «{args.out}»: нужно расширение .pdf (справка) или .xlsx (таблица).")
+    if args.wave is None:
+        wave = latest_wave(with_responses=True) or latest_wave()
+        if wave is None:
+            raise CuratorError("Волн анкетирования нет: создайте волну (survey create) и введите ответы.")
+    else:
+        wave = get_wave(args.wave)
+    analytics = analyse(wave.id, args.baseline)
+    if suffix == ".pdf":
+        from ..services.report_pdf import build_report
+
+        build_report(analytics, args.out)
+    else:
+        from ..services.report_xlsx import build_table
+
+        build_table(analytics, args.out)
+    print_json({"out": args.out, "format": suffix[1:], "wave": wave.id, "baseline": analytics.change.baseline_id
+                if analytics.change else None, "expected": analytics.expected, "answered": analytics.answered})

@@ -1,0 +1,196 @@
+"""Survey waves: an entry and a final wave per academic year (or a custom one), who should answer and who
+has not yet.
+
+Who should answer: the mentor and the mentees of every pair or group that works during the wave (started
+by its due date, not ended before it began), with a valid consent to processing. Each respondent gets the
+wave's questionnaire for their role, the one made for their pair's form when there is one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import CuratorError
+from ..fmt import academic_year_bounds, academic_year_of
+from ..models import (
+    MentoringForm,
+    Mentorship,
+    MentorshipMember,
+    Person,
+    Questionnaire,
+    Response,
+    SurveyWave,
+    WaveQuestionnaire,
+    database,
+)
+from .audit import log
+from .consent import valid_consent_ids
+from .survey import current_questionnaires
+
+WAVE_KIND_LABELS: dict[str, str] = {"entry": "Входная", "final": "Итоговая", "custom": "Другая"}
+
+
+@dataclass
+class Respondent:
+    """One person expected to answer in a wave, with the questionnaire meant for them."""
+
+    person_id: int
+    name: str
+    role: str  # mentee | mentor
+    mentorship_id: int
+    form_name: str
+    questionnaire_id: int
+    response_id: int | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.response_id is not None
+
+
+@dataclass
+class WaveProgress:
+    wave: SurveyWave
+    expected: int
+    answered: int
+
+    @property
+    def rate(self) -> float:
+        return self.answered / self.expected if self.expected else 0.0
+
+
+def default_dates(kind: str, year: str) -> tuple[dt.date, dt.date]:
+    """Start and due date of a wave: the entry wave by 20 December, the final one by 20 May."""
+    start, _ = academic_year_bounds(year)
+    if kind == "final":
+        return dt.date(start.year + 1, 4, 20), dt.date(start.year + 1, 5, 20)
+    return dt.date(start.year, 11, 20), dt.date(start.year, 12, 20)
+
+
+def create_wave(title: str, kind: str = "entry", academic_year: str | None = None, start_date: dt.date | None = None,
+                due_date: dt.date | None = None, questionnaire_ids: list[int] | None = None) -> SurveyWave:
+    """A new wave with the given questionnaires (by default the current mentee and mentor ones)."""
+    if kind not in WAVE_KIND_LABELS:
+        raise CuratorError(f"Неизвестный вид волны «{kind}»: нужна entry, final или custom.")
+    if not title.strip():
+        raise CuratorError("У волны должно быть название.")
+    year = academic_year or academic_year_of(dt.date.today())
+    default_start, default_due = default_dates(kind, year)
+    start_date, due_date = start_date or default_start, due_date or default_due
+    if due_date < start_date:
+        raise CuratorError("Срок волны раньше её начала.")
+    if questionnaire_ids is None:
+        questionnaire_ids = [q.id for q in current_questionnaires() if q.audience in ("mentee", "mentor")]
+    if not questionnaire_ids:
+        raise CuratorError("Для волны не выбрано ни одной анкеты.")
+    with database.atomic():
+        wave = SurveyWave.create(title=title.strip(), kind=kind, academic_year=year, start_date=start_date,
+                                 due_date=due_date)
+        WaveQuestionnaire.insert_many([{"wave": wave.id, "questionnaire": qid} for qid in questionnaire_ids]).execute()
+        log("create", "survey_wave", wave.id, f"Создана волна анкетирования «{wave.title}»")
+    return wave
+
+
+def update_wave(wave_id: int, **changes: object) -> SurveyWave:
+    """Change the title, dates, closed flag, notes or the curator's conclusions of a wave."""
+    wave = get_wave(wave_id)
+    allowed = {"title", "start_date", "due_date", "closed", "notes", "conclusions", "academic_year"}
+    with database.atomic():
+        for key, value in changes.items():
+            if key not in allowed:
+                raise CuratorError(f"Поле волны «{key}» менять нельзя.")
+            setattr(wave, key, value)
+        wave.save()
+        log("update", "survey_wave", wave.id, f"Изменена волна «{wave.title}»")
+    return wave
+
+
+def delete_wave(wave_id: int) -> None:
+    wave = get_wave(wave_id)
+    with database.atomic():
+        wave.delete_instance(recursive=False)
+        log("delete", "survey_wave", wave_id, f"Удалена волна «{wave.title}» вместе с ответами")
+
+
+def get_wave(wave_id: int) -> SurveyWave:
+    wave = SurveyWave.get_or_none(SurveyWave.id == wave_id)
+    if wave is None:
+        raise CuratorError(f"Волна анкетирования № {wave_id} не найдена.")
+    return wave
+
+
+def waves() -> list[SurveyWave]:
+    return list(SurveyWave.select().order_by(SurveyWave.due_date.desc(nulls="LAST"), SurveyWave.id.desc()))
+
+
+def latest_wave(with_responses: bool = False) -> SurveyWave | None:
+    for wave in waves():
+        if not with_responses or Response.select().where(Response.wave == wave.id).exists():
+            return wave
+    return None
+
+
+def baseline_for(wave: SurveyWave) -> SurveyWave | None:
+    """The entry wave a final wave is compared with: the same academic year's, else the latest before it."""
+    if wave.kind != "final":
+        return None
+    entries = [w for w in waves() if w.kind == "entry" and w.id != wave.id]
+    same_year = [w for w in entries if w.academic_year == wave.academic_year]
+    earlier = [w for w in entries if w.due_date and wave.due_date and w.due_date <= wave.due_date]
+    found = same_year or earlier
+    return found[0] if found else None
+
+
+def wave_questionnaires(wave_id: int) -> list[Questionnaire]:
+    return list(Questionnaire.select().join(WaveQuestionnaire)
+                .where(WaveQuestionnaire.wave == wave_id).order_by(Questionnaire.audience.desc(), Questionnaire.code))
+
+
+def _pick(questionnaires: list[Questionnaire], role: str, form_id: int) -> Questionnaire | None:
+    exact = [q for q in questionnaires if q.audience == role and q.form_id == form_id]  # type: ignore[attr-defined]
+    general = [q for q in questionnaires if q.audience == role and q.form_id is None]  # type: ignore[attr-defined]
+    found = exact or general
+    return found[0] if found else None
+
+
+def roster(wave_id: int) -> list[Respondent]:
+    """Everyone who should answer in the wave, mentors first per pair, with their response if there is one."""
+    wave = get_wave(wave_id)
+    questionnaires = wave_questionnaires(wave_id)
+    start = wave.start_date or dt.date.min
+    due = wave.due_date or dt.date.max
+    consent = valid_consent_ids(min(due, dt.date.today()))
+    ships = list(Mentorship.select(Mentorship, Person, MentoringForm).join(Person, on=Mentorship.mentor == Person.id)
+                 .switch(Mentorship).join(MentoringForm)
+                 .where((Mentorship.status != "planned") & Mentorship.start_date.is_null(False)
+                        & (Mentorship.start_date <= due)
+                        & (Mentorship.end_date.is_null() | (Mentorship.end_date >= start)))
+                 .order_by(Mentorship.id))
+    members: dict[int, list[Person]] = {}
+    member_rows = (MentorshipMember.select(MentorshipMember, Person).join(Person)
+                   .where(MentorshipMember.mentorship.in_([s.id for s in ships])
+                          & (MentorshipMember.left_on.is_null() | (MentorshipMember.left_on >= start))))
+    for row in member_rows:
+        members.setdefault(row.mentorship_id, []).append(row.mentee)
+    rows: Any = Response.select(Response.id, Response.person, Response.questionnaire).where(
+        Response.wave == wave_id).tuples()
+    answered = {(pid, qid): rid for rid, pid, qid in rows}
+    result: list[Respondent] = []
+    seen: set[tuple[int, int]] = set()
+    for ship in ships:
+        people = [("mentor", ship.mentor)] + [("mentee", p) for p in sorted(members.get(ship.id, []),
+                                                                            key=lambda p: p.full_name)]
+        for role, person in people:
+            questionnaire = _pick(questionnaires, role, ship.form_id)
+            if questionnaire is None or person.id not in consent or (person.id, questionnaire.id) in seen:
+                continue
+            seen.add((person.id, questionnaire.id))
+            result.append(Respondent(person.id, person.full_name, role, ship.id, ship.form.name, questionnaire.id,
+                                     answered.get((person.id, questionnaire.id))))
+    return result
+
+
+def progress(wave_id: int) -> WaveProgress:
+    people = roster(wave_id)
+    return WaveProgress(get_wave(wave_id), len(people), sum(1 for r in people if r.answered))
