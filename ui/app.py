@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from curator_app import APP_NAME
-from curator_app.db import open_database
+from curator_app.db import open_database, writable
 from curator_app.errors import CuratorError
 
 from .context import AppContext
@@ -39,6 +39,18 @@ class _FirstPaint(QObject):
         return False
 
 
+def show_backup_reminder(window: QMainWindow, ctx: AppContext) -> None:
+    """A strip above the tabs when the last backup is older than a week, with a button to make one."""
+    from curator_app.services.backup_settings import reminder
+
+    from .dialogs.backup_actions import run_backup
+    from .dialogs.backup_banner import add_banner
+
+    text = reminder()
+    if text:
+        add_banner(window, text, action_text="Сделать копию сейчас", action=lambda: run_backup(window, ctx))
+
+
 def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
         size: tuple[int, int] = (1366, 768), explicit_db: bool = False) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
@@ -46,21 +58,25 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     app = make_application()
+    # a database on a write-protected flash drive or a CD opens read-only (with a banner) instead of failing
+    read_only = Path(db_path).is_file() and not writable(db_path)
     try:
-        opened = open_database(db_path)
+        opened = open_database(db_path, read_only=read_only)
     except CuratorError as error:
         if screenshot:
             raise
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    if not screenshot and not explicit_db:
+    if not screenshot and not explicit_db and not read_only:
         from .dialogs.first_start import maybe_first_start
 
         opened = maybe_first_start(opened)
     from .main_window import MainWindow
 
-    ctx = AppContext(opened)
+    ctx = AppContext(opened, read_only=read_only)
     window = MainWindow(ctx)
+    if not screenshot and not read_only:
+        show_backup_reminder(window, ctx)
     window.resize(*size)
     if tab and not window.show_tab(tab):
         raise CuratorError(f"Вкладки «{tab}» нет. Есть: roadmap, mentors, mentees, pairs, monitoring, documents.")

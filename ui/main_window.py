@@ -39,6 +39,10 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         ctx.changed.connect(self._on_data_changed)
         self.refresh_header()
+        if ctx.read_only:
+            from .dialogs.backup_banner import READ_ONLY_TEXT, add_banner
+
+            add_banner(self, READ_ONLY_TEXT, kind="error", closable=False)
 
     # --- building -------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -152,5 +156,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
         from curator_app.db import close_database
 
+        from .dialogs.backup_actions import backup_on_exit
+
+        if not backup_on_exit(self, self.ctx):  # the curator chose to stay (e.g. to insert the flash drive)
+            event.ignore()
+            return
         close_database()
         super().closeEvent(event)
