@@ -115,48 +115,56 @@ def build_matrix(pool: Pool, mentees: list[MenteeSide], mentors: list[MentorSide
             if mentee_id in erow and mentor_id in mcol:
                 ok[erow[mentee_id], mcol[mentor_id]] = False
 
-    values = _values(np, mentees, mentors, ge, gm)
-    scores = np.zeros((n, m), dtype=np.float64)
+    # Scores only where every other rule allows the pair: a fraction of the cells, a fraction of the time.
+    rows, cols = np.nonzero(ok)
+    values = _values(np, mentees, mentors, ge, gm, rows, cols)
+    total = np.zeros(rows.size, dtype=np.float64)
+    keep = np.ones(rows.size, dtype=bool)
     for key, value in values.items():
         w = pool.weights[key]
-        scores = scores + value * w.weight
+        total = total + value * w.weight
         if w.required:
-            ok &= value > 0
+            keep &= value > 0
+    ok[rows[~keep], cols[~keep]] = False
+    scores = np.zeros((n, m), dtype=np.float64)
+    scores[rows, cols] = total
     return Matrix(scores, ok, form_ok, mentor_consent, free, form)
 
 
-def _values(np: Any, mentees: list[MenteeSide], mentors: list[MentorSide], ge: Any, gm: Any) -> dict[str, Any]:
-    """Each criterion's value for every pair, in the order of ``CRITERIA`` (the sum's order matters)."""
-    n, m = len(mentees), len(mentors)
-    shared = _overlap(np, [e.request_stems for e in mentees], [t.competency_stems for t in mentors])
-    denom = np.clip(np.array([len(e.request_stems) for e in mentees], dtype=np.float64), 1, 2)[:, None]
+def _values(np: Any, mentees: list[MenteeSide], mentors: list[MentorSide], ge: Any, gm: Any, rows: Any,
+            cols: Any) -> dict[str, Any]:
+    """Each criterion's value for the pairs (rows[k], cols[k]), in the order of ``CRITERIA`` (the order of
+    the sum matters for equality with ``score_pair``)."""
+    shared = _overlap(np, [e.request_stems for e in mentees], [t.competency_stems for t in mentors])[rows, cols]
+    denom = np.clip(np.array([len(e.request_stems) for e in mentees], dtype=np.float64), 1, 2)[rows]
     values: dict[str, Any] = {"request": np.minimum(shared, denom) / denom}
-    subject = _overlap(np, [e.subject_stems for e in mentees], [t.subject_stems for t in mentors])
+    subject = _overlap(np, [e.subject_stems for e in mentees], [t.subject_stems for t in mentors])[rows, cols]
     values["subject"] = (subject > 0).astype(np.float64)
 
-    has_wish = np.array([t.desired_grade_min is not None or t.desired_grade_max is not None for t in mentors])
-    low = np.array([t.desired_grade_min or 1 for t in mentors], dtype=np.float64)
-    high = np.array([t.desired_grade_max or 11 for t in mentors], dtype=np.float64)
-    known = ~np.isnan(ge)
+    has_wish = np.array([t.desired_grade_min is not None or t.desired_grade_max is not None for t in mentors],
+                        dtype=bool)[cols]
+    low = np.array([t.desired_grade_min or 1 for t in mentors], dtype=np.float64)[cols]
+    high = np.array([t.desired_grade_max or 11 for t in mentors], dtype=np.float64)[cols]
+    g_e, g_m = ge[rows], gm[cols]
     with np.errstate(invalid="ignore"):
-        inside = ((low[None, :] <= ge[:, None]) & (ge[:, None] <= high[None, :])).astype(np.float64)
-        gap = gm[None, :] - ge[:, None]
+        inside = ((low <= g_e) & (g_e <= high)).astype(np.float64)
+        gap = g_m - g_e
         by_grade = np.where((gap >= 2) & (gap <= 4), 1.0, np.where((gap == 1) | (gap == 5), 0.5, 0.0))
-    be = _floats(np, [e.birth_date.toordinal() if e.birth_date else None for e in mentees])
-    bm = _floats(np, [t.birth_date.toordinal() if t.birth_date else None for t in mentors])
-    years = np.floor_divide(be[:, None] - bm[None, :], 365.25)
+    be = _floats(np, [e.birth_date.toordinal() if e.birth_date else None for e in mentees])[rows]
+    bm = _floats(np, [t.birth_date.toordinal() if t.birth_date else None for t in mentors])[cols]
+    years = np.floor_divide(be - bm, 365.25)
     with np.errstate(invalid="ignore"):
         by_age = np.where((years >= 5) & (years <= 25), 1.0, np.where((years >= 3) & (years <= 35), 0.5, 0.0))
-    case_wish = has_wish[None, :] & known[:, None]
+    case_wish = has_wish & ~np.isnan(g_e)
     case_grade = ~case_wish & ~np.isnan(gap)
     case_age = ~case_wish & ~case_grade & ~np.isnan(years)
     values["gap"] = np.where(case_wish, inside, np.where(case_grade, by_grade, np.where(case_age, by_age, 0.0)))
 
     interests = _overlap(np, [e.interest_stems for e in mentees],
                          [frozenset().union(*(s for _, s in t.interests)) if t.interests else frozenset()
-                          for t in mentors])
+                          for t in mentors])[rows, cols]
     values["interests"] = (interests > 0).astype(np.float64)
-    values["trained"] = np.broadcast_to(np.array([1.0 if t.trained else 0.0 for t in mentors]), (n, m))
+    values["trained"] = np.array([1.0 if t.trained else 0.0 for t in mentors])[cols]
     load = np.array([min(1.0, max(0.0, (t.capacity - t.load) / max(1, t.capacity))) for t in mentors])
-    values["load"] = np.broadcast_to(load, (n, m))
+    values["load"] = load[cols]
     return values

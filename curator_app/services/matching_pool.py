@@ -8,8 +8,6 @@ import re
 from collections.abc import Iterable
 from typing import cast
 
-from peewee import JOIN
-
 from ..models import (
     MatchExclusion,
     Mentee,
@@ -18,7 +16,9 @@ from ..models import (
     Mentorship,
     MentorshipMember,
     Person,
+    database,
 )
+from ..text import full_name
 from . import settings
 from .consent import valid_consent_ids
 from .matching_rules import (
@@ -80,40 +80,59 @@ def current_forms() -> dict[int, set[int]]:
     return out
 
 
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+_PERSON_COLUMNS = ("p.id, p.last_name, p.first_name, p.middle_name, p.category, p.grade, p.experience_years, "
+                   "p.birth_date, p.subject")
+
+
 def load_pool(mentee_ids: Iterable[int] | None = None, day: dt.date | None = None) -> Pool:
-    """The whole school (or only these mentees, by person id) as matching sees it on ``day``."""
+    """The whole school (or only these mentees, by person id) as matching sees it on ``day``.
+
+    Plain SQL through the models' database: building 2,500 peewee model objects would take most of the
+    one second «Подобрать всем» may spend on a whole school."""
     consent = valid_consent_ids(day)
-    loads = current_loads()
-    in_forms = current_forms()
+    rows = _current_rows()
+    loads: dict[int, int] = {}
+    in_forms: dict[int, set[int]] = {}
+    for mentor_id, mentee_id, form_id in rows:
+        loads[mentor_id] = loads.get(mentor_id, 0) + 1
+        in_forms.setdefault(mentee_id, set()).add(form_id)
+    person, mentor, mentee = Person._meta.table_name, Mentor._meta.table_name, Mentee._meta.table_name
     mentors: list[MentorSide] = []
-    query = (Mentor.select(Mentor, Person).join(Person).where(Mentor.archived_on.is_null())
-             .order_by(Person.last_name, Person.first_name, Person.id))
-    for m in query:
-        p = m.person
-        competencies = _items(m.competencies)
+    sql = (f"SELECT {_PERSON_COLUMNS}, m.form_id, m.capacity, m.trained, m.desired_grade_min, m.desired_grade_max, "
+           f"m.competencies, m.interests FROM {mentor} m JOIN {person} p ON p.id = m.person_id "
+           "WHERE m.archived_on IS NULL ORDER BY p.last_name, p.first_name, p.id")
+    for (pid, last, first, middle, category, grade, experience, birth, subject, form_id, capacity, trained,
+         grade_min, grade_max, competencies_text, interests) in database.execute_sql(sql):
+        competencies = _items(competencies_text)
         mentors.append(MentorSide(
-            person_id=p.id, name=p.full_name, category=p.category, grade=p.grade, experience=p.experience_years,
-            birth_date=p.birth_date, form_id=m.__data__.get("form"), consent=p.id in consent,
-            subject_stems=stems(p.subject), capacity=int(m.capacity or 0), load=loads.get(p.id, 0),
-            trained=bool(m.trained), desired_grade_min=m.desired_grade_min, desired_grade_max=m.desired_grade_max,
-            subject=p.subject or "", competencies=competencies,
+            person_id=pid, name=full_name(last, first, middle), category=category, grade=grade,
+            experience=experience, birth_date=_date(birth), form_id=form_id, consent=pid in consent,
+            subject_stems=stems(subject), capacity=int(capacity or 0), load=loads.get(pid, 0),
+            trained=bool(trained), desired_grade_min=grade_min, desired_grade_max=grade_max, subject=subject or "",
+            competencies=competencies,
             competency_stems=frozenset().union(*(s for _, s in competencies)) if competencies else frozenset(),
-            interests=_items(m.interests)))
+            interests=_items(interests)))
     mentees: list[MenteeSide] = []
-    mentee_query = (Mentee.select(Mentee, Person).join(Person, JOIN.INNER).where(Mentee.archived_on.is_null())
-             .order_by(Person.last_name, Person.first_name, Person.id))
+    sql = (f"SELECT {_PERSON_COLUMNS}, e.form_id, e.key_request, p.notes FROM {mentee} e "
+           f"JOIN {person} p ON p.id = e.person_id WHERE e.archived_on IS NULL")
+    params: list[int] = []
     if mentee_ids is not None:
-        mentee_query = mentee_query.where(Mentee.person.in_(list(mentee_ids)))
-    for e in mentee_query:
-        p = e.person
-        request = e.key_request or ""
+        params = list(mentee_ids)
+        sql += f" AND e.person_id IN ({', '.join('?' * len(params))})" if params else " AND 0"
+    for (pid, last, first, middle, category, grade, experience, birth, subject, form_id, request,
+         notes) in database.execute_sql(sql + " ORDER BY p.last_name, p.first_name, p.id", params):
+        request = request or ""
         request_stems = stems(request)
         mentees.append(MenteeSide(
-            person_id=p.id, name=p.full_name, category=p.category, grade=p.grade, experience=p.experience_years,
-            birth_date=p.birth_date, form_id=e.__data__.get("form"), consent=p.id in consent,
-            subject_stems=stems(p.subject) if p.subject else request_stems,
-            interest_stems=request_stems | stems(p.notes), request=request, request_stems=request_stems,
-            current_forms=frozenset(in_forms.get(p.id, ()))))
+            person_id=pid, name=full_name(last, first, middle), category=category, grade=grade,
+            experience=experience, birth_date=_date(birth), form_id=form_id, consent=pid in consent,
+            subject_stems=stems(subject) if subject else request_stems,
+            interest_stems=request_stems | stems(notes), request=request, request_stems=request_stems,
+            current_forms=frozenset(in_forms.get(pid, ()))))
     exclusions = {(x.mentor_id, x.mentee_id): x.reason or "" for x in MatchExclusion.select()}
     return Pool(load_forms(), mentors, mentees, exclusions, load_weights())
 

@@ -178,9 +178,10 @@ def hard_problems(pool: Pool, mentor: MentorSide, mentee: MenteeSide, *, check_c
     excluded = pool.exclusions.get((mentor.person_id, mentee.person_id))
     if excluded is not None:
         problems.append("исключено куратором" + (f": {excluded}" if excluded else ""))
-    values = criterion_values(mentor, mentee)
-    for key, w in pool.weights.items():
-        if w.required and values[key][0] <= 0:
+    required = [key for key, w in pool.weights.items() if w.required]
+    values = criterion_values(mentor, mentee) if required else {}
+    for key in required:
+        if values[key][0] <= 0:
             problems.append(f"не выполнено обязательное условие «{CRITERION_LABELS[key]}»")
     return problems
 

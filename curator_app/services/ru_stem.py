@@ -97,6 +97,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=20000)
 def stems(text: str | None) -> frozenset[str]:
     """The meaningful stems of a text: stop words and one-letter words left out."""
     if not text:
