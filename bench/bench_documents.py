@@ -1,0 +1,44 @@
+"""Documents at size: an order with 500 pairs (PDF, and DOCX for reference), 500 memos, 200 letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from common import best_of, demo_database
+
+TARGETS = {"order_500_pairs_pdf_s": 1.0, "memos_500_s": 3.0, "letters_200_s": 3.0}
+
+
+def run(workdir: Path) -> dict[str, float]:
+    from curator_app.db import close_database, open_database
+    from curator_app.documents.data import collect_pairs
+    from curator_app.services import documents
+
+    db = demo_database(workdir, mentees=3000, mentors=1000)
+    open_database(db)
+    try:
+        pairs = collect_pairs(("planned", "active", "completed")).pairs
+        assert len(pairs) >= 500, f"в демо-базе только {len(pairs)} пар"
+        order_ids = [p.id for p in pairs[:500]]
+        memo_ids, mentees = [], 0
+        for pair in pairs:
+            if mentees >= 500:
+                break
+            memo_ids.append(pair.id)
+            mentees += len(pair.mentees)
+        letter_ids = [p.id for p in pairs if p.status in ("active", "completed")][:200]
+        counter = iter(range(1000))
+        figures = {
+            "order_500_pairs_pdf_s": best_of(3, lambda: documents.issue_order(
+                workdir / "order.pdf", number=f"b{next(counter)}", mentorship_ids=order_ids)),
+            "order_500_pairs_docx_s": best_of(1, lambda: documents.issue_order(
+                workdir / "order.docx", mentorship_ids=order_ids)),
+            "memos_500_s": best_of(3, lambda: documents.make_memos(workdir / "memos.pdf", mentorship_ids=memo_ids)),
+            "letters_200_s": best_of(3, lambda: documents.make_certificates(workdir / "letters.pdf",
+                                                                            mentorship_ids=letter_ids)),
+        }
+        figures["memos_count"] = documents.make_memos(workdir / "m.pdf", mentorship_ids=memo_ids).items
+        figures["letters_count"] = documents.make_certificates(workdir / "l.pdf", mentorship_ids=letter_ids).items
+        return figures
+    finally:
+        close_database()
