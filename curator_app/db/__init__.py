@@ -187,7 +187,21 @@ def _create_or_migrate(db_path: Path) -> None:
             f"эта версия понимает до {LATEST}). Обновите программу."
         )
     if version < LATEST:
+        _copy_before_migration(db_path, version)
         migrate(version)
+
+
+def _copy_before_migration(db_path: Path, version: int) -> None:
+    """Keep the file as the older program left it, in «Резервные копии» beside it, before upgrading it."""
+    from ..services.backup import write_backup
+
+    folder = db_path.parent / "Резервные копии"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise CuratorError(f"Не удалось создать папку «{folder}» для копии перед обновлением базы: "
+                           f"{exc.strerror}.") from exc
+    write_backup(folder, db_path, tag=f"перед-обновлением-схемы-{version}")
 
 
 def _check_read_only(db_path: Path) -> None:

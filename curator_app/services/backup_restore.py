@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import CuratorError
 from . import backup_crypto
-from .backup import BackupInfo, Report, _fsync_file, _no_report, describe_plain, write_backup
+from .backup import BackupInfo, Report, _fsync_dir, _fsync_file, _no_report, describe_plain, write_backup
 
 SAFETY_FOLDER = "Резервные копии"
 SAFETY_TAG = "перед-восстановлением"
@@ -126,7 +126,6 @@ def restore_backup(path: str | Path, password: str | None = None, report: Report
 def restore_over_damaged(target: str | Path, path: str | Path, password: str | None = None) -> Path:
     """Restore into ``target`` when it cannot be opened (damaged, foreign): the file is kept as is under
     «Резервные копии» and replaced. The caller holds no database open; the lock is taken here."""
-    from ..db import _fsync_dir
     from ..db.lock import DatabaseLock
 
     db_path = Path(target).expanduser().resolve()

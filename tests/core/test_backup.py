@@ -273,3 +273,24 @@ def test_restore_checks_before_safety_copy_uses_restore_module(demo_db: Path, us
     written = backup.make_backup(usb)
     info = backup_restore.inspect_backup(written)
     assert info.counts["person"] == info.people and not info.encrypted
+
+
+def test_older_database_is_copied_before_it_is_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import curator_app.db as db
+    from curator_app.db import close_database, open_database, schema_version
+    from curator_app.db.migrations import MIGRATIONS
+
+    path = open_database(tmp_path / "old.sqlite")
+    Person.create(last_name="Старый", first_name="Человек")
+    close_database()
+    monkeypatch.setattr(db, "LATEST", db.LATEST + 1)
+    monkeypatch.setitem(MIGRATIONS, db.LATEST, lambda migrator: None)  # a do-nothing next version
+    open_database(path)
+    assert schema_version() == db.LATEST
+    kept = list((tmp_path / "Резервные копии").glob("*перед-обновлением-схемы-*.curator-backup.sqlite"))
+    assert len(kept) == 1
+    conn = sqlite3.connect(kept[0])
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == db.LATEST - 1
+    assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 1
+    conn.close()
+    close_database()
