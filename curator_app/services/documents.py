@@ -64,12 +64,27 @@ def basis_for(pairs: list[PairInfo], school: SchoolSettings | None = None) -> li
     return default_basis(school or load_school(), staff=any(p.form_code == "teacher_teacher" for p in pairs))
 
 
-def _check_number(kind: str, number: str, day: dt.date) -> None:
+def _check_number(kind: str, number: str, day: dt.date, pairs: list[int] | None = None) -> IssuedDocument | None:
+    """None when the number is free; the registered order when it is the same order again (the same
+    date and pairs: the curator saves it in the other format); otherwise a clear refusal."""
     clash = (IssuedDocument.select().where((IssuedDocument.kind == kind) & (IssuedDocument.number == number)
                                            & (IssuedDocument.date.year == day.year)).first())
-    if clash:
-        raise CuratorError(f"Приказ № {number} за {day.year} год уже зарегистрирован "
-                           f"(от {date_short(clash.date)}). Укажите другой номер.")
+    if clash is None:
+        return None
+    if pairs is not None and clash.date == day and sorted((clash.params or {}).get("pairs", [])) == sorted(pairs):
+        return clash
+    raise CuratorError(f"Приказ № {number} за {day.year} год уже зарегистрирован "
+                       f"(от {date_short(clash.date)}). Укажите другой номер.")
+
+
+def _add_file(record: IssuedDocument, path: Path) -> None:
+    params = dict(record.params or {})
+    files = [f for f in params.get("files", [record.file_path]) if f]
+    if str(path.resolve()) not in files:
+        files.append(str(path.resolve()))
+    params["files"] = files
+    record.params = params
+    record.save()
 
 
 def write_order_file(path: Path, school: SchoolSettings, params: OrderParams, pairs: list[PairInfo],
@@ -108,15 +123,20 @@ def issue_order(path: str | Path, *, number: str = "", day: dt.date | None = Non
     if not register:
         write_order_file(path, school, params, selection.pairs)
         return result
+    ids = [p.id for p in selection.pairs]
     with database.atomic():
-        _check_number("order", number, day)
+        same = _check_number("order", number, day, ids)
+        if same is not None:  # the same order saved once more (say, as DOCX after the PDF)
+            _add_file(same, path)
+            write_order_file(path, school, params, selection.pairs)
+            result.document_id = same.id
+            return result
         record = IssuedDocument.create(
             kind="order", number=number, date=day, title=f"Приказ № {number} от {date_short(day)} "
             "«О закреплении наставнических пар (групп)»", file_path=str(path.resolve()),
             params={"basis": params.basis, "pairs": [p.id for p in selection.pairs]})
         DocumentMentorship.insert_many([{"document": record.id, "mentorship": p.id}
                                         for p in selection.pairs]).execute()
-        ids = [p.id for p in selection.pairs]
         activated = (Mentorship.update(status="active", start_date=day)
                      .where(Mentorship.id.in_(ids) & (Mentorship.status == "planned")).execute())
         (Mentorship.update(start_date=day)
@@ -143,8 +163,12 @@ def issue_reward_order(path: str | Path, *, number: str = "", day: dt.date | Non
     mentors = len(mentors_of(selection.pairs))
     result = DocumentResult(path, len(selection.pairs), mentors, selection.skipped)
     with database.atomic():
-        if number:
-            _check_number("reward_order", number, day)
+        same = _check_number("reward_order", number, day, [p.id for p in selection.pairs]) if number else None
+        if same is not None:
+            _add_file(same, path)
+            write_order_file(path, school, params, selection.pairs, reward=True)
+            result.document_id = same.id
+            return result
         result.document_id = _record("reward_order", number or None, day,
                                      f"Приказ № {number or 'б/н'} от {date_short(day)} «О поощрении участников "
                                      "наставнической деятельности»", path, selection)
@@ -186,6 +210,28 @@ def make_certificates(path: str | Path, *, mentorship_ids: Iterable[int] | None 
         doc_id = _record("certificate", None, day, f"Благодарственные письма наставникам ({count}) "
                          f"от {date_short(day)}", path, selection)
     return DocumentResult(path, len(selection.pairs), count, selection.skipped, doc_id)
+
+
+KIND_FORMATS: dict[str, tuple[str, ...]] = {
+    "order": ("pdf", "docx"), "reward_order": ("pdf", "docx"), "memo": ("pdf",), "certificate": ("pdf",),
+}
+KIND_STATUSES: dict[str, tuple[str, ...]] = {
+    "order": ORDER_STATUSES, "memo": ORDER_STATUSES, "certificate": THANKS_STATUSES, "reward_order": THANKS_STATUSES,
+}
+
+
+def render(kind: str, path: str | Path, school: SchoolSettings, pairs: list[PairInfo],
+           params: OrderParams | None = None) -> Path:
+    """Lay out a document of ``kind`` without touching the database (a preview, in a worker thread)."""
+    path = Path(path)
+    params = params or OrderParams()
+    if kind in ("order", "reward_order"):
+        return write_order_file(path, school, params, pairs, reward=kind == "reward_order")
+    if kind == "memo":
+        return write_memos(school, pairs, path)[0]
+    if kind == "certificate":
+        return write_letters(school, pairs, path, params.date)[0]
+    raise CuratorError(f"Неизвестный вид документа: {kind}.")
 
 
 @dataclass(frozen=True)

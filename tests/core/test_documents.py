@@ -101,9 +101,10 @@ def test_a_failed_write_leaves_the_database_as_it_was(demo_db: Path, tmp_path: P
 
 
 def test_number_format_and_draft(demo_db: Path, tmp_path: Path) -> None:
-    documents.issue_order(tmp_path / "a.pdf", number="5-п", day=TODAY)
-    with pytest.raises(CuratorError, match="уже зарегистрирован"):
-        documents.issue_order(tmp_path / "b.pdf", number="5-п", day=TODAY)
+    first = documents.issue_order(tmp_path / "a.pdf", number="5-п", day=TODAY)
+    some = IssuedDocument.get_by_id(first.document_id).params["pairs"][:2]
+    with pytest.raises(CuratorError, match="уже зарегистрирован"):  # the same number, other pairs
+        documents.issue_order(tmp_path / "b.pdf", number="5-п", day=TODAY, mentorship_ids=some)
     with pytest.raises(CuratorError, match=r"\.pdf или \.docx"):
         documents.issue_order(tmp_path / "c.odt", number="6", day=TODAY)
     draft = documents.issue_order(tmp_path / "draft.pdf", day=TODAY)  # no number: a draft, not registered
@@ -166,3 +167,25 @@ def test_cli_commands(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().err.strip() == ("Ошибка: Дата «01.09.2026» указана неверно: нужен вид ГГГГ-ММ-ДД, "
                                               "например 2026-09-01.")
     open_database(demo_db)
+
+
+def test_the_same_order_saved_again_in_docx(demo_db: Path, tmp_path: Path) -> None:
+    first = documents.issue_order(tmp_path / "o.pdf", number="9-п", day=TODAY)
+    again = documents.issue_order(tmp_path / "o.docx", number="9-п", day=TODAY)
+    assert again.document_id == first.document_id and again.activated == 0 and again.path.exists()
+    record = IssuedDocument.get_by_id(first.document_id)
+    assert [Path(f).suffix for f in record.params["files"]] == [".pdf", ".docx"]
+    assert IssuedDocument.select().count() == 1
+
+
+def test_render_needs_no_database(demo_db: Path, tmp_path: Path) -> None:
+    from curator_app.documents.data import collect_pairs
+    from curator_app.services.settings import load_school
+
+    pairs, school = collect_pairs().pairs[:3], load_school()
+    close_database()
+    try:
+        for kind in ("order", "reward_order", "memo", "certificate"):
+            assert documents.render(kind, tmp_path / f"{kind}.pdf", school, pairs).stat().st_size > 1000
+    finally:
+        open_database(demo_db)
