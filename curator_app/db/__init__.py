@@ -34,12 +34,15 @@ def open_database(path: str | Path, *, lock: bool = True, create: bool = True, r
     With ``lock`` the file is reserved for this process; a second copy gets a clear refusal.
     With ``read_only`` nothing is written to the file, ever: it is neither created, nor migrated, nor
     locked (for ``check`` on a backup and for a database on a read-only medium). An older schema is then
-    left as it is; :func:`schema_version` says which it is.
+    left as it is; :func:`schema_version` says which it is. Without ``lock`` a file that cannot be written
+    (a write-protected medium) is opened read-only too; :func:`is_read_only` tells.
     Returns the resolved path.
     """
     global _lock, _path, _read_only
     close_database()
     db_path = Path(path).expanduser().resolve()
+    if not lock and db_path.is_file() and not writable(db_path):
+        read_only = True  # a command that only looks, on a write-protected medium: look without writing
     if not db_path.exists() and (not create or read_only):
         raise CuratorError(f"Файл базы данных «{db_path}» не найден.")
     if db_path.is_dir():

@@ -80,6 +80,9 @@ def write_backup(dest_dir: str | Path, source: str | Path, *, password: str | No
     src_path, dest = Path(source), Path(dest_dir)
     if not dest.is_dir():
         raise CuratorError(f"Папка «{dest}» для резервной копии не найдена. Вставьте флешку или выберите другую папку.")
+    if not os.access(dest, os.W_OK):
+        raise CuratorError(f"В папку «{dest}» нельзя записать резервную копию: носитель защищён от записи "
+                           "или нет прав на папку. Выберите другую папку.")
     _clean_leftovers(dest)
     src = _open_source(src_path)
     try:
@@ -88,7 +91,7 @@ def write_backup(dest_dir: str | Path, source: str | Path, *, password: str | No
         needed = _database_size(src) * 21 // 20 + 1_000_000
         _check_free_space(dest, needed)
         final = _unique_name(dest, _school_slug(src), dt.datetime.now(), bool(password), tag)
-        work = src_path.parent if password else dest  # plaintext never touches the flash drive
+        work = _plain_work_dir(src_path) if password else dest  # plaintext never touches the flash drive
         if password:
             _check_free_space(work, needed)
         plain = work / f".{final.name}.{os.getpid()}.part"
@@ -117,11 +120,13 @@ def make_backup(dest_dir: str | Path, *, password: str | None = None, report: Re
                 keep: int | None = None) -> Path:
     """Back up the open database into ``dest_dir``, rotate old copies (``keep``, by default from the
     settings) and remember when; returns the file written. Main thread (it records in the database)."""
+    from ..db import is_read_only
     from . import backup_settings
 
     result = write_backup(dest_dir, _current(), password=password, report=report,
                           keep=backup_settings.load().keep if keep is None else keep)
-    backup_settings.record_backup(result)
+    if not is_read_only():  # a database on a write-protected medium is copied, but nothing is recorded in it
+        backup_settings.record_backup(result)
     return result.path
 
 
@@ -136,7 +141,11 @@ def _current() -> Path:
 
 def _open_source(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+        from ..db import writable
+
+        # ``immutable`` on a write-protected medium, where SQLite cannot open a WAL database otherwise
+        flags = "mode=ro" if writable(path) else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None,
                                check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")
         return conn
@@ -147,7 +156,10 @@ def _open_source(path: Path) -> sqlite3.Connection:
 def _copy(src: sqlite3.Connection, target: Path, counts: dict[str, int], report: Report, dest: Path) -> None:
     """SQLite backup API into ``target``, then switch the copy to a plain journal and verify it."""
     report(0, "Копирование базы…")
-    dst = sqlite3.connect(target, isolation_level=None)
+    try:
+        dst = sqlite3.connect(target, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _write_error(target.parent, exc) from exc
     try:
         _copy_pages(src, dst, report)
         dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
@@ -200,6 +212,18 @@ def _encrypt_verified(plain: Path, final: Path, password: str, dest: Path, repor
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+
+
+def _plain_work_dir(source: Path) -> Path:
+    """Where an encrypted copy is assembled: beside the database, or the system's temporary folder when the
+    database sits on a write-protected medium."""
+    from ..db import writable
+
+    if writable(source):
+        return source.parent
+    import tempfile
+
+    return Path(tempfile.gettempdir())
 
 
 def _open_target(path: Path) -> BinaryIO:
