@@ -181,10 +181,14 @@ def set_status(event_id: int, status: str) -> None:
 
 
 def update_event(event_id: int, *, title: str, number: str = "", result: str = "", document: str = "",
-                 responsible: str = "", period_text: str = "", notes: str = "") -> RoadmapEvent:
-    """Save an edited event; the period is read again from its text with the roadmap's year."""
+                 responsible: str = "", period_text: str = "", notes: str = "", status: str | None = None,
+                 done_on: dt.date | None = None) -> RoadmapEvent:
+    """Save an edited event in one transaction; the period is read again from its text with the
+    roadmap's year. ``status`` (a stored one) and ``done_on`` change only when given."""
     if not title.strip():
         raise CuratorError("У мероприятия должно быть название.")
+    if status is not None and status not in STORED_STATUSES:
+        raise CuratorError(f"Статус «{status}» не подходит: {', '.join(STORED_STATUSES)}.")
     event = _event(event_id)
     roadmap = event.roadmap
     period = parse_period(period_text, YearContext(roadmap.start_date, roadmap.end_date,
@@ -196,6 +200,9 @@ def update_event(event_id: int, *, title: str, number: str = "", result: str = "
         event.period_text = period.text or None
         event.start_date, event.end_date, event.recurrence = period.start, period.end, period.recurrence
         event.period_unparsed = not period.ok
+        if status is not None:
+            event.status = status
+            event.done_on = (done_on or event.done_on or dt.date.today()) if status == "done" else None
         event.save()
         audit.log("update", "roadmap_event", event.id, f"Изменено мероприятие «{event.title[:80]}»")
     return event

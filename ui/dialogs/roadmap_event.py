@@ -164,12 +164,8 @@ class RoadmapEventDialog(QDialog):
             service.update_event(
                 self.event_id, title=self.title_edit.toPlainText(), number=self.number.text(),
                 result=self.result.toPlainText(), document=self.document.text(), responsible=self.responsible.text(),
-                period_text=self.period.text(), notes=self.notes.toPlainText())
-            status = self.status.currentData()
-            if status == "done":
-                service.mark_done(self.event_id, self.done_on.date().toPython())
-            else:
-                service.set_status(self.event_id, status)
+                period_text=self.period.text(), notes=self.notes.toPlainText(), status=self.status.currentData(),
+                done_on=self.done_on.date().toPython())
         except CuratorError as error:
             self.error.setText(str(error))
             return

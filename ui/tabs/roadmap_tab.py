@@ -46,6 +46,7 @@ class RoadmapTab(BaseTab):
     """Shows one roadmap (the newest unless the curator picks another in the list)."""
 
     subjects = ("roadmap",)
+    clock = staticmethod(dt.date.today)  # what «today» is; tests set a fixed day
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -207,7 +208,7 @@ class RoadmapTab(BaseTab):
 
     # --- loading ----------------------------------------------------------------------------------
     def load(self) -> None:
-        self.today = dt.date.today()
+        self.today = self.clock()
         roadmaps = service.roadmaps()
         if not roadmaps:
             self.roadmap_id = None
