@@ -12,6 +12,7 @@ from ..errors import CuratorError
 from ..files import atomic_path
 from ..fmt import date_short
 from .banks import CONSENT_LABELS, BankFilter, BankRow, bank_rows, category_label, filter_rows
+from .banks_xlsx import write_table
 from .settings import load_school
 
 
@@ -62,10 +63,6 @@ TITLES = {"mentee": "Банк наставляемых", "mentor": "Банк н�
 def export_bank(role: str, path: str | Path, flt: BankFilter | None = None,
                 rows: list[BankRow] | None = None, today: dt.date | None = None) -> int:
     """Write the bank (the rows passing ``flt``, or the given ``rows``) to ``path``; returns how many rows."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise CuratorError(f"Файл «{path.name}»: для выгрузки нужно имя с расширением .xlsx.")
@@ -74,33 +71,10 @@ def export_bank(role: str, path: str | Path, flt: BankFilter | None = None,
     today = today or dt.date.today()
     columns = COLUMNS[role]
     school = load_school()
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(TITLES[role])
-    for index, (_, width, _) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    last = get_column_letter(len(columns))
-    sheet.freeze_panes = "A5"
-    sheet.auto_filter.ref = f"A4:{last}{4 + len(rows)}"
-    from openpyxl.cell import WriteOnlyCell
-
-    def styled(value: Any, **style: Any) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=value)
-        for key, item in style.items():
-            setattr(cell, key, item)
-        return cell
-
-    sheet.append([styled(f"{TITLES[role]} — {school.full_name or school.short_name or 'образовательная организация'}",
-                         font=Font(name="PT Sans", bold=True, size=13))])
-    sheet.append([styled(f"по состоянию на {date_short(today)}; учебный год {school.academic_year}; "
-                         f"записей: {len(rows)}", font=Font(name="PT Sans", italic=True))])
-    sheet.append([])
-    thin = Side(style="thin", color="999999")
-    head_font, border = Font(name="PT Sans", bold=True), Border(top=thin, bottom=thin, left=thin, right=thin)
-    wrap = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    sheet.append([styled(title, font=head_font, border=border, alignment=wrap) for title, _, _ in columns])
+    title = f"{TITLES[role]} — {school.full_name or school.short_name or 'образовательная организация'}"
+    note = f"по состоянию на {date_short(today)}; учебный год {school.academic_year}; записей: {len(rows)}"
     getters = [get for _, _, get in columns]
-    for row in rows:
-        sheet.append([get(row) for get in getters])
     with atomic_path(path) as temp:
-        book.save(temp)
+        write_table(temp, TITLES[role], title, note, [c[0] for c in columns], [c[1] for c in columns],
+                    ([get(row) for get in getters] for row in rows))
     return len(rows)

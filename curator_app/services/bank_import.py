@@ -128,7 +128,9 @@ def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = No
         if all(rd.is_blank(c) for c in cells) or rd.is_total_row(cells):
             plan.skipped += 1
             continue
-        if {fold(str(c)) for c in cells if not rd.is_blank(c)} <= header_keys:
+        first = next(c for c in cells if not rd.is_blank(c))
+        if first.__class__ is str and fold(first) in header_keys and \
+                {fold(str(c)) for c in cells if not rd.is_blank(c)} <= header_keys:
             plan.skipped += 1  # the header repeated after a page break
             continue
         errors: list[Rejected] = []
@@ -330,11 +332,14 @@ def _write_consents(rows: list[PlannedRow], source: str) -> None:
     ids = [r.existing_id for r in rows]
     have = {r[0] for r in Consent.select(Consent.person).where(Consent.person.in_(ids)
                                                                & (Consent.kind == "processing")).tuples()}
+    values = []
     for r in rows:
         if r.existing_id in have:
             continue
         minor = r.person.get("birth_date") and (r.consent_on - r.person["birth_date"]).days < 18 * 365.25
-        Consent.create(person=r.existing_id, kind="processing", signed_by="guardian" if minor else "self",
-                       guardian_name=r.person.get("guardian_name") if minor else None, signed_on=r.consent_on,
-                       purposes="участие в программе наставничества",
-                       notes=f"Отмечено в таблице «{source}» при импорте")
+        values.append((r.existing_id, "processing", "guardian" if minor else "self",
+                       r.person.get("guardian_name") if minor else None, r.consent_on.isoformat(),
+                       "участие в программе наставничества", f"Отмечено в таблице «{source}» при импорте"))
+    database.cursor().executemany(
+        "INSERT INTO consent (person_id, kind, signed_by, guardian_name, signed_on, purposes, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", values)

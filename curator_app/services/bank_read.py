@@ -139,6 +139,7 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
         raise CuratorError(f"Файл «{path.name}» не читается как книга Excel: {exc}.") from exc
     try:
         sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # files written by other programs often lack the size: do not scan for it
         return [list(row) for row in sheet.iter_rows(values_only=True)]
     finally:
         book.close()
@@ -162,7 +163,7 @@ def _read_csv(path: Path) -> list[list[Any]]:
 # --- cleaning cells -------------------------------------------------------------------------------
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not clean_spaces(value))
+    return value is None or (value.__class__ is str and not value.strip())  # strip() takes \xa0 too
 
 
 def text(value: Any) -> str | None:

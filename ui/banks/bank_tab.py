@@ -71,6 +71,7 @@ class BankTab(BaseTab):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
         self.count_label = QLabel()
+        self._totals = (0, 0)  # (in the bank, archived), counted on load
         layout.addWidget(self.count_label)
         self._update_buttons()
 
@@ -157,6 +158,8 @@ class BankTab(BaseTab):
         self.form_combo.blockSignals(False)
         self.model.filter = self.current_filter()
         self.model.set_rows(bank_rows(self.role))
+        archived = len([r for r in self.model.all_rows if r.archived_on])
+        self._totals = (len(self.model.all_rows) - archived, archived)
         self._update_count()
 
     def current_filter(self) -> BankFilter:
@@ -171,9 +174,8 @@ class BankTab(BaseTab):
         self._update_buttons()
 
     def _update_count(self) -> None:
-        shown, total = len(self.model.rows), sum(1 for r in self.model.all_rows if not r.archived_on)
-        archived = len(self.model.all_rows) - total
-        no_consent = sum(1 for r in self.model.rows if r.consent != "valid")
+        shown, total, archived = len(self.model.rows), self._totals[0], self._totals[1]
+        no_consent = len([r for r in self.model.rows if r.consent != "valid"])
         self.count_label.setText(
             f"Показано: {shown} из {plural(total, 'действующего', 'действующих', 'действующих')}"
             f" (в архиве {archived}); без действующего согласия среди показанных: {no_consent}")
