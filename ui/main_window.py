@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(menu, "Резервная копия…", lambda: run_backup(self, self.ctx))
         self._action(menu, "Восстановить из копии…", self.restore)
+        self._action(menu, "Новый учебный год…", self.new_academic_year)
         menu.addSeparator()
         self._action(menu, "Выход", self.close, QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu("&Настройки")
@@ -137,6 +138,11 @@ class MainWindow(QMainWindow):
         self.ctx.notify("all")
         self._on_tab_changed(self.tabs.currentIndex())
         return True
+
+    def new_academic_year(self) -> None:
+        from .dialogs.rollover_dialog import run_rollover
+
+        run_rollover(self, self.ctx)
 
     def restore(self) -> None:
         run_restore(self, self.ctx)

@@ -258,10 +258,12 @@ class PersonCard(QDialog):
                 try:
                     target[key] = bank_read.date(target[key])
                 except bank_read.CellError as exc:
+                    target[key] = None
                     errors[key] = str(exc).capitalize() + "."
         try:
             person["experience_years"] = bank_read.number(person.get("experience_years"), "стаж")
         except bank_read.CellError as exc:
+            person["experience_years"] = None
             errors["experience_years"] = str(exc).capitalize() + "."
         return person, profile, errors
 
@@ -278,8 +280,8 @@ class PersonCard(QDialog):
 
     def save(self) -> None:
         person, profile, errors = self.collect()
-        if errors:
-            self.show_errors(errors)
+        if errors:  # show every mistake at once, not only the unreadable dates
+            self.show_errors({**people.validate(self.role, dict(person), dict(profile)), **errors})
             return
         try:
             self.person_id = people.save_person(self.role, person, profile, self.person_id)

@@ -1,0 +1,173 @@
+"""The bank tabs, the person card, the import dialog and the rollover dialog, driven like a curator would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from curator_app.models import Consent, Mentee, Person
+from curator_app.services import settings
+from tests.core.test_bank_import import mentee_sheet
+from ui.context import AppContext
+from ui.dialogs.bank_import_dialog import BankImportDialog
+from ui.dialogs.person_card import PersonCard
+from ui.dialogs.rollover_dialog import RolloverDialog
+from ui.tabs.mentees_tab import MenteesTab
+from ui.tabs.mentors_tab import MentorsTab
+
+
+@pytest.fixture(autouse=True)
+def _quiet_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+
+
+def test_mentees_tab_search_filters_and_counts(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
+    tab = MenteesTab(AppContext(demo_db))
+    qtbot.addWidget(tab)
+    tab.resize(1366, 700)
+    tab.show()
+    tab.activate()
+    assert tab.model.rowCount() == 120 and "Показано: 120 из 120" in tab.count_label.text()
+    someone = tab.model.rows[5]
+    tab.search.setText(someone.last_name.upper().replace("Е", "Ё"))  # case and ё do not matter
+    assert someone.id in [r.id for r in tab.model.rows]
+    assert all(someone.last_name.lower()[:-1] in r.full_name.lower() for r in tab.model.rows)
+    assert f"Показано: {tab.model.rowCount()} из 120" in tab.count_label.text()
+    tab.search.setText("")
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("in_pair"))
+    assert 0 < tab.model.rowCount() < 120 and all(r.partners for r in tab.model.rows)
+    tab.status_combo.setCurrentIndex(0)
+    tab.grade_combo.setCurrentIndex(tab.grade_combo.findData(7))
+    assert all(r.grade == 7 for r in tab.model.rows)
+    tab.grade_combo.setCurrentIndex(0)
+    tab.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # birth date, youngest first
+    dates = [r.birth_date for r in tab.model.rows]
+    assert dates == sorted(dates, reverse=True)
+    assert tab.grab().save(str(tmp_path / "mentees.png"))
+
+
+def test_bulk_archive_and_restore(qtbot: QtBot, demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("завершили программу", True)))
+    tab = MenteesTab(AppContext(demo_db))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.activate()
+    tab.view.selectRow(0)
+    tab.view.selectionModel().select(tab.model.index(1, 0), tab.view.selectionModel().SelectionFlag.Select
+                                     | tab.view.selectionModel().SelectionFlag.Rows)
+    ids = tab.selected_ids()
+    assert len(ids) == 2 and tab.archive_button.isEnabled()
+    tab.archive_button.click()
+    assert tab.model.rowCount() == 118
+    assert Mentee.select().where(Mentee.archived_on.is_null(False)).count() == 2
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("archived"))
+    tab.view.selectAll()
+    tab.restore_button.click()
+    assert Mentee.select().where(Mentee.archived_on.is_null(False)).count() == 0
+
+
+def test_column_choice_is_remembered(qtbot: QtBot, demo_db: Path) -> None:
+    tab = MentorsTab(AppContext(demo_db))
+    qtbot.addWidget(tab)
+    tab.activate()
+    tab.column_actions[2].setChecked(False)
+    again = MentorsTab(AppContext(demo_db))
+    qtbot.addWidget(again)
+    again.activate()
+    assert again.view.isColumnHidden(2) and not again.view.isColumnHidden(1)
+    assert "category" in settings.get("bank.hidden_columns.mentor")
+
+
+def test_person_card_shows_errors_next_to_fields_then_saves(qtbot: QtBot, db: Path, tmp_path: Path) -> None:
+    card = PersonCard(AppContext(db), "mentee", None)
+    qtbot.addWidget(card)
+    card.show()
+    card.editors["first_name"].setText("Пётр")
+    card.editors["birth_date"].setText("31.02.2013")
+    card.save()
+    assert card.isVisible() and card.errors["last_name"].isVisible() and card.errors["grade"].isVisible()
+    assert "31.02.2013" in card.errors["birth_date"].text()
+    card.editors["last_name"].setText("  иванов ")
+    card.editors["birth_date"].setText("05.03.2013")
+    card.grade.setValue(7)
+    card.grade_letter.setText("б")
+    card.editors["key_request"].setPlainText("адаптация в новом классе")
+    card.save()
+    assert not card.isVisible() and card.changed
+    person = Person.get()
+    assert (person.full_name, person.grade_label, person.birth_date) == ("Иванов Пётр", "7Б", dt.date(2013, 3, 5))
+    again = PersonCard(AppContext(db), "mentee", person.id)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.editors["key_request"].toPlainText() == "адаптация в новом классе"
+    consent = again.consent
+    assert "Нет согласия" in consent.status.text()
+    consent.signed_by.setCurrentIndex(1)
+    consent.record()
+    assert not consent.errors["guardian_name"].isHidden()
+    consent.guardian_name.setText("Иванова Анна Петровна")
+    consent.guardian_document.setText("свидетельство о рождении")
+    consent.record()
+    assert Consent.get().signed_by == "guardian" and "действует" in consent.status.text()
+    again.tabs.setCurrentIndex(2)
+    shots = Path("/work/brief/shots")
+    target = shots if shots.is_dir() else tmp_path
+    assert again.grab().save(str(target / "bank_person_card_consent.png"))
+    again.tabs.setCurrentIndex(0)
+    assert again.grab().save(str(target / "bank_person_card.png"))
+
+
+def test_import_dialog_preview_and_import(qtbot: QtBot, db: Path, tmp_path: Path) -> None:
+    ctx = AppContext(db)
+    dialog = BankImportDialog(ctx, "mentee", mentee_sheet(tmp_path / "bank.xlsx"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.plan is not None and len(dialog.plan.added) == 4
+    assert "отклонено строк: <b" in dialog.summary.text()
+    assert dialog.preview.rows[0][:3] == [11, "отклонена", "Дата рождения"]
+    dialog.start_import()  # all or nothing: refused with the rows named
+    assert Person.select().count() == 0 and dialog.task is None
+    dialog.skip_invalid.setChecked(True)
+    with qtbot.waitSignal(ctx.changed, timeout=10000):
+        dialog.start_import()
+    assert Person.select().count() == 4 and dialog.result["rejected"] == 1
+
+
+def test_import_can_be_cancelled(qtbot: QtBot, db: Path, tmp_path: Path) -> None:
+    dialog = BankImportDialog(AppContext(db), "mentee", mentee_sheet(tmp_path / "big.xlsx", bad_date=False, extra=3000))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start_import()
+    dialog.cancel_import()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert Person.select().count() == 0
+    assert "отменён" in dialog.summary.text()
+
+
+def test_rollover_dialog(qtbot: QtBot, demo_db: Path) -> None:
+    from curator_app.services.rollover import plan_rollover
+
+    year = settings.load_school().academic_year
+    dialog = RolloverDialog(AppContext(demo_db), plan_rollover())
+    qtbot.addWidget(dialog)
+    dialog.apply()
+    assert settings.load_school().academic_year != year
+    assert Person.select().where(Person.category == "graduate").exists()
+
+
+def test_main_window_has_the_new_year_action(qtbot: QtBot, demo_db: Path) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(demo_db))
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert texts.index("Новый учебный год…") == texts.index("Восстановить из копии…") + 1
