@@ -229,3 +229,11 @@ def draft_json(draft: Draft) -> dict[str, Any]:
             "unmatched": [{"mentee": u.mentee_name, "reason": u.reason} for u in draft.unmatched],
             "total_score": round(draft.total, 1)}
 
+
+
+def workspace(day: dt.date | None = None) -> tuple[Pool, list[MenteeSide], list[MentorSide]]:
+    """For the matching workspace: the pool, the mentees waiting for a mentor and the mentors with free
+    places (consent given)."""
+    pool = load_pool(day=day)
+    return (pool, [e for e in pool.mentees if is_unpaired(e)],
+            [t for t in pool.mentors if t.free > 0 and t.consent])

@@ -1,26 +1,45 @@
-"""Tab «Пары и группы». Pairs and groups."""
+"""Tab «Пары и группы»: the pairs and groups with their life, and the matching workspace."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..context import AppContext
-from .base import BaseTab, EmptyState
+from ..pairs.list_page import ListPage
+from ..pairs.workspace import Workspace
+from .base import BaseTab
 
 
 class PairsTab(BaseTab):
-    subjects = ("people", "mentorships")
+    """Two pages: «Пары и группы» (table, filters, the selected pair's plan, meetings, history) and
+    «Подбор пар» (waiting mentees, free mentors, suggestions, «Подобрать всем» and its draft, weights)."""
+
+    subjects = ("people", "mentorships", "settings")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.empty = EmptyState("Пары и группы", "")
-        QVBoxLayout(self).addWidget(self.empty)
+        self.pages = QTabWidget()
+        self.list_page = ListPage()
+        self.workspace = Workspace()
+        self.pages.addTab(self.list_page, "Пары и группы")
+        self.pages.addTab(self.workspace, "Подбор пар")
+        self.list_page.changed.connect(lambda: self._changed(self.workspace))
+        self.workspace.changed.connect(lambda: self._changed(self.list_page))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.pages)
 
     def load(self) -> None:
-        from curator_app.models import Mentorship
+        self.list_page.load()
+        self.workspace.load()
 
-        n = Mentorship.select().count()
-        self.empty.set_text(
-            f"Наставнических пар и групп: {n}",
-            "Здесь будут пары и группы с их статусами, подбор наставников с объяснением каждой пары "
-            "и кнопка «Подобрать всем», план и журнал встреч.")
+    def _changed(self, other: ListPage | Workspace) -> None:
+        other.load()
+        self._own_notice = True
+        self.ctx.notify("mentorships")
+
+    def _on_changed(self, subject: str) -> None:
+        if getattr(self, "_own_notice", False):  # our own change: both pages are fresh already
+            self._own_notice = False
+            return
+        super()._on_changed(subject)

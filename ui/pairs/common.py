@@ -1,0 +1,79 @@
+"""Small pieces shared by the pages of «Пары и группы»: a configured table view, a worker thread for
+«Подобрать всем», and how an error reaches the curator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
+
+from curator_app.errors import CuratorError
+from curator_app.models import database
+
+from .models import RowsModel
+
+
+def make_view(model: RowsModel, widths: tuple[int, ...] = (), multi: bool = False,
+              view: QTableView | None = None) -> QTableView:
+    """A table view over ``model`` set up as every table of the tab (``view``: a subclass instance to set up)."""
+    view = view or QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for col, width in enumerate(widths):
+        view.setColumnWidth(col, width)
+    return view
+
+
+def selected_id(view: QTableView) -> int | None:
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    if not rows:
+        return None
+    model = view.model()
+    assert isinstance(model, RowsModel)
+    return model.id_at(rows[0].row())
+
+
+def run_safely(parent: QWidget, action: Callable[[], Any]) -> Any:
+    """Run a core action; a CuratorError is shown to the curator and None returned."""
+    try:
+        return action()
+    except CuratorError as error:
+        QMessageBox.warning(parent, "Пары и группы", str(error))
+        return None
+
+
+class PairTask(QThread):
+    """Runs ``fn()`` (a plain core function) off the UI thread: ``succeeded(result)`` or ``failed(message)``."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn: Callable[[], Any], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except CuratorError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - shown to the curator instead of a silent dead thread
+            self.failed.emit(f"Непредвиденная ошибка: {error}")
+        else:
+            self.succeeded.emit(result)
+        finally:
+            if not database.is_closed():
+                database.close()  # this thread's connection only (peewee keeps one per thread)

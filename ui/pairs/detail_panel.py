@@ -1,0 +1,207 @@
+"""One pair or group: who, form, status and period with the actions of its life; the plan's goals, the
+meetings log and the history of changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator_app.fmt import date_short
+from curator_app.services import mentorships
+from curator_app.services.mentorships_query import MentorshipRow, changes, get_row, goals, meetings
+
+from ..dialogs.pair_dialogs import DateTextDialog, MeetingDialog, PeriodDialog
+from .common import make_view, run_safely, selected_id
+from .models import RowsModel
+
+
+def _buttons(*items: tuple[str, object]) -> tuple[QHBoxLayout, list[QPushButton]]:
+    row = QHBoxLayout()
+    made = []
+    for text, slot in items:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        made.append(button)
+    row.addStretch(1)
+    return row, made
+
+
+class DetailPanel(QWidget):
+    """Shows :attr:`row`; ``changed`` after any change (the tab reloads and notifies the window)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row: MentorshipRow | None = None
+        self.title = QLabel("Выберите пару или группу в таблице.")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 11pt;")
+        life, (self.start_b, self.period_b, self.complete_b, self.end_b, self.delete_b) = _buttons(
+            ("Начать работу…", self.activate), ("Срок…", self.set_period), ("Завершить…", self.complete),
+            ("Прекратить досрочно…", self.end_early), ("Удалить", self.delete))
+        self.start_b.setToolTip("Обычно пары начинают работу по приказу: его регистрация на вкладке «Документы» "
+                                "делает это сама")
+
+        self.goal_model = RowsModel(["Цель", "Срок", "Выполнена"])
+        self.goal_view = make_view(self.goal_model, (330, 90))
+        goal_row, _ = _buttons(("Добавить цель…", self.add_goal), ("Выполнена", self.goal_done),
+                               ("Удалить цель", self.remove_goal))
+        self.meeting_model = RowsModel(["Дата", "Тема", "Формат", "Заметки"])
+        self.meeting_view = make_view(self.meeting_model, (85, 230, 90))
+        meeting_row, _ = _buttons(("Добавить встречу…", self.add_meeting), ("Удалить встречу", self.remove_meeting))
+        self.history_model = RowsModel(["Когда", "Что"])
+        self.history_view = make_view(self.history_model, (130,))
+
+        tabs = QTabWidget()
+        for title, view, row in (("План", self.goal_view, goal_row), ("Встречи", self.meeting_view, meeting_row),
+                                 ("История", self.history_view, None)):
+            page = QWidget()
+            box = QVBoxLayout(page)
+            box.setContentsMargins(2, 2, 2, 2)
+            box.addWidget(view, 1)
+            if row is not None:
+                box.addLayout(row)
+            tabs.addTab(page, title)
+        self.tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(life)
+        layout.addWidget(tabs, 1)
+        self.show_row(None)
+
+    def show_row(self, row: MentorshipRow | None) -> None:
+        self.row = row
+        for b in (self.start_b, self.period_b, self.complete_b, self.end_b, self.delete_b):
+            b.setEnabled(False)
+        self.tabs.setEnabled(row is not None)
+        if row is None:
+            self.title.setText("Выберите пару или группу в таблице.")
+            for model in (self.goal_model, self.meeting_model, self.history_model):
+                model.set_rows([], [])
+            return
+        names = ", ".join(n for _, n in row.mentees) or "нет наставляемых"
+        head = f"«{row.name}» — " if row.name else ""
+        period = (f"{date_short(row.start_date) or 'не начата'} – {date_short(row.planned_end_date) or '…'}"
+                  + (f", окончена {date_short(row.end_date)}" if row.end_date else ""))
+        score = f"; баллы подбора {row.score:.1f}".replace(".", ",") if row.score is not None else ""
+        self.title.setText(f"<b>{head}{row.mentor_name}</b> → {names}<br>{row.form_name}; "
+                           f"<b>{row.status_label}</b>; {period}{score}")
+        self.start_b.setEnabled(row.status == "planned")
+        self.period_b.setEnabled(row.status in ("planned", "active"))
+        self.complete_b.setEnabled(row.status == "active")
+        self.end_b.setEnabled(row.status in ("planned", "active"))
+        self.delete_b.setEnabled(row.status == "planned")
+        gs = goals(row.id)
+        self.goal_model.set_rows([[g.text, date_short(g.due_date), date_short(g.done_on)] for g in gs],
+                                 [g.id for g in gs])
+        ms = meetings(row.id)
+        self.meeting_model.set_rows([[date_short(m.date), m.topic, m.format or "", m.notes or ""] for m in ms],
+                                    [m.id for m in ms])
+        hs = changes(row.id)
+        self.history_model.set_rows([[h.at.strftime("%d.%m.%Y %H:%M") if h.at else "", h.summary] for h in hs],
+                                    [h.id for h in hs])
+
+    def _done(self, result: object) -> None:
+        if result is not False and self.row is not None:
+            self.show_row(get_row(self.row.id))
+            self.changed.emit()
+
+    def _do(self, action: Callable[[], object]) -> None:
+        if run_safely(self, lambda: action() or True):
+            self._done(True)
+
+    # --- life --------------------------------------------------------------------------------------------
+    def activate(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        dialog = DateTextDialog("Начать работу пары", "Дата начала (дата приказа):", parent=self)
+        if dialog.exec():
+            day, _ = dialog.value()
+            self._do(lambda: mentorships.activate([rid], day))
+
+    def set_period(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        dialog = PeriodDialog(self.row.start_date, self.row.planned_end_date, self)
+        if dialog.exec():
+            start, end = dialog.value()
+            self._do(lambda: mentorships.set_period(rid, start, end))
+
+    def complete(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        dialog = DateTextDialog("Завершить программу", "Дата завершения:", "Результаты:", parent=self)
+        if dialog.exec():
+            day, text = dialog.value()
+            self._do(lambda: mentorships.complete(rid, day, text))
+
+    def end_early(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        dialog = DateTextDialog("Прекратить досрочно", "Дата:", "Причина:", text_required=True, parent=self)
+        if dialog.exec():
+            day, text = dialog.value()
+            self._do(lambda: mentorships.end_early(rid, day, text))
+
+    def delete(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        answer = QMessageBox.question(self, "Удалить пару", "Удалить планируемую пару? Наставляемые вернутся "
+                                      "в список ожидающих наставника.")
+        if answer == QMessageBox.StandardButton.Yes:
+            if run_safely(self, lambda: mentorships.delete_planned(rid) or True):
+                self.show_row(None)
+                self.changed.emit()
+
+    # --- plan and meetings -----------------------------------------------------------------------------
+    def add_goal(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        text, ok = QInputDialog.getText(self, "Цель плана", "Цель:")
+        if ok and text.strip():
+            self._do(lambda: mentorships.add_goal(rid, text))
+
+    def goal_done(self) -> None:
+        goal_id = selected_id(self.goal_view)
+        if goal_id is not None:
+            self._do(lambda: mentorships.set_goal_done(goal_id, dt.date.today()))
+
+    def remove_goal(self) -> None:
+        goal_id = selected_id(self.goal_view)
+        if goal_id is not None:
+            self._do(lambda: mentorships.remove_goal(goal_id))
+
+    def add_meeting(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        dialog = MeetingDialog(self)
+        if dialog.exec():
+            day, topic, fmt, notes = dialog.value()
+            self._do(lambda: mentorships.add_meeting(rid, day, topic, fmt, notes))
+
+    def remove_meeting(self) -> None:
+        meeting_id = selected_id(self.meeting_view)
+        if meeting_id is not None:
+            self._do(lambda: mentorships.remove_meeting(meeting_id))
