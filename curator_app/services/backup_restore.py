@@ -20,7 +20,8 @@ from pathlib import Path
 
 from ..errors import CuratorError
 from . import backup_crypto
-from .backup import BackupInfo, Report, _fsync_dir, _fsync_file, _no_report, describe_plain, write_backup
+from .backup import Report, _fsync_dir, _fsync_file, _no_report, write_backup
+from .backup_inspect import BackupInfo, describe_plain
 
 SAFETY_FOLDER = "Резервные копии"
 SAFETY_TAG = "перед-восстановлением"

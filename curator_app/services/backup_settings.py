@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .backup import BackupResult
 
 REMIND_AFTER = dt.timedelta(days=7)
+LINUX_ROOTS = (Path("/media"), Path("/run/media"))
 DEFAULT_KEEP = 10
 
 
@@ -96,21 +97,20 @@ def removable_drives() -> list[Path]:
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
         return _windows_removable()
     found: list[Path] = []
-    for root in (Path("/media"), Path("/run/media")):
+    for root in LINUX_ROOTS:
         try:
             entries = sorted(root.iterdir()) if root.is_dir() else []
         except OSError:
             continue
-        for entry in entries:
-            # /media/<user>/<label> (udisks) or /media/<label> (older systems)
+        for entry in entries:  # /media/<label> (older systems) or /media/<user>/<label> (udisks)
+            if os.path.ismount(entry):
+                found.append(entry)
+                continue
             try:
-                inner = [p for p in sorted(entry.iterdir()) if p.is_dir()] if entry.is_dir() else []
+                inner = sorted(entry.iterdir()) if entry.is_dir() else []
             except OSError:
                 continue
-            if inner and not os.path.ismount(entry):
-                found += [p for p in inner if os.path.ismount(p) or os.access(p, os.W_OK)]
-            elif os.path.ismount(entry):
-                found.append(entry)
+            found += [p for p in inner if os.path.ismount(p)]
     return found
 
 

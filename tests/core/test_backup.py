@@ -294,3 +294,20 @@ def test_older_database_is_copied_before_it_is_migrated(tmp_path: Path, monkeypa
     assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 1
     conn.close()
     close_database()
+
+
+def test_removable_drives_are_offered_first(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    media, run_media = tmp_path / "media", tmp_path / "run_media"
+    stick, old_style, empty_dir = run_media / "anna" / "KINGSTON", media / "USB", media / "anna" / "не-смонтировано"
+    for folder in (stick, old_style, empty_dir):
+        folder.mkdir(parents=True)
+    mounts = {str(stick), str(old_style)}
+    monkeypatch.setattr(backup_settings, "LINUX_ROOTS", (media, run_media))
+    monkeypatch.setattr(backup_settings.os.path, "ismount", lambda p: str(p) in mounts)
+    if os.name != "nt":
+        assert backup_settings.removable_drives() == [old_style, stick]
+        assert backup_settings.suggested_folder() == old_style
+    mounts.clear()
+    assert backup_settings.suggested_folder() == Path.home()
+    backup_settings.save(folder=str(tmp_path))
+    assert backup_settings.suggested_folder() == tmp_path
