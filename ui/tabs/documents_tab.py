@@ -1,26 +1,391 @@
-"""Tab «Документы». Documents."""
+"""Tab «Документы»: choose the document and its pairs, fill the number and date, preview the pages, save
+as PDF/DOCX, print; and the register of issued documents.
+
+Every operation is a call into ``curator_app.services.documents``; layout and rasterising run on a worker.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator_app.documents.data import PairInfo, collect_pairs
+from curator_app.documents.order import OrderParams
+from curator_app.fmt import date_short, plural
+from curator_app.services import documents as service
+from curator_app.services.settings import load_school
 
 from ..context import AppContext
-from .base import BaseTab, EmptyState
+from ..dialogs.document_basis import DocumentBasisDialog
+from ..documents import task
+from ..documents.pairs_model import CHECK, PairsChoiceModel
+from ..documents.pdf_pages import page_count, render_pages, renderer
+from ..documents.preview import PreviewWidget
+from ..documents.printing import paint, print_dpi, rasterise
+from ..documents.register_model import RegisterModel
+from .base import BaseTab
+
+KINDS: list[tuple[str, str]] = [
+    ("order", "Приказ о закреплении наставнических пар (групп)"),
+    ("memo", "Памятки наставляемым"),
+    ("certificate", "Благодарственные письма наставникам"),
+    ("reward_order", "Приказ о поощрении наставников"),
+]
+PREVIEW_PAGES = 12
+PREVIEW_DPI = 70
+ORDERS = ("order", "reward_order")
 
 
 class DocumentsTab(BaseTab):
-    subjects = ("documents", "mentorships")
+    """Holds the pairs offered for the chosen document, the legal basis the curator edited (None: the
+    default), the temporary folder of previews, and the register."""
+
+    subjects = ("documents", "mentorships", "people", "settings")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.empty = EmptyState("Документы", "")
-        QVBoxLayout(self).addWidget(self.empty)
+        self.basis: list[str] | None = None
+        self.skipped: list[str] = []
+        self._temp = tempfile.TemporaryDirectory(prefix="curator-documents-")
+        self._busy = False
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_left())
+        self.right = QTabWidget()
+        self.preview = PreviewWidget()
+        self.right.addTab(self.preview, "Предпросмотр")
+        self.right.addTab(self._build_register(), "Реестр документов")
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        QVBoxLayout(self).addWidget(splitter)
+
+    # --- building -------------------------------------------------------------------------------
+    def _build_left(self) -> QWidget:
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for code, title in KINDS:
+            self.kind.addItem(title, code)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        form.addRow("Документ:", self.kind)
+        layout.addLayout(form)
+
+        self.requisites = QGroupBox("Номер и дата")
+        req = QHBoxLayout(self.requisites)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("например, 470-п")
+        self.number.setMaximumWidth(140)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.dateChanged.connect(lambda _: self.load())  # consent is checked on the document's date
+        self.long_date = QCheckBox("дата словами")
+        self.basis_button = QPushButton("Основание…")
+        self.basis_button.clicked.connect(self.edit_basis)
+        for widget in (QLabel("№"), self.number, QLabel("от"), self.date, self.long_date):
+            req.addWidget(widget)
+        req.addStretch(1)
+        req.addWidget(self.basis_button)
+        layout.addWidget(self.requisites)
+
+        self.model = PairsChoiceModel(self)
+        self.model.dataChanged.connect(lambda *_: self._update_summary())
+        self.model.modelReset.connect(self._update_summary)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.resizeSection(1, 150)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(3, 130)
+        header.resizeSection(4, 100)
+        layout.addWidget(self.view, 1)
+
+        row = QHBoxLayout()
+        all_on, all_off = QPushButton("Выбрать все"), QPushButton("Снять все")
+        all_on.clicked.connect(lambda: self.model.set_all(True))
+        all_off.clicked.connect(lambda: self.model.set_all(False))
+        self.summary = QLabel()
+        self.skipped_button = QPushButton("Кто не включён…")
+        self.skipped_button.clicked.connect(self.show_skipped)
+        for widget in (all_on, all_off, self.summary):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.skipped_button)
+        layout.addLayout(row)
+
+        actions = QHBoxLayout()
+        self.preview_button = QPushButton("Предпросмотр")
+        self.save_button = QPushButton("Сохранить…")
+        self.print_button = QPushButton("Печать…")
+        self.preview_button.clicked.connect(self.make_preview)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_document)
+        for widget in (self.preview_button, self.save_button, self.print_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        if self.ctx.read_only:
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip("База открыта только для чтения: документ не будет зарегистрирован.")
+        return left
+
+    def _build_register(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.register_model = RegisterModel(self)
+        self.register_view = QTableView()
+        self.register_view.setModel(self.register_model)
+        self.register_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.register_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.register_view.verticalHeader().hide()
+        self.register_view.horizontalHeader().setStretchLastSection(True)
+        self.register_view.doubleClicked.connect(lambda _: self.open_file())
+        layout.addWidget(self.register_view, 1)
+        row = QHBoxLayout()
+        open_file, open_folder = QPushButton("Открыть файл"), QPushButton("Открыть папку")
+        open_file.clicked.connect(self.open_file)
+        open_folder.clicked.connect(lambda: self.open_file(folder=True))
+        row.addWidget(open_file)
+        row.addWidget(open_folder)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    # --- state ----------------------------------------------------------------------------------
+    @property
+    def kind_code(self) -> str:
+        return str(self.kind.currentData())
+
+    def day(self) -> Any:
+        return self.date.date().toPython()
 
     def load(self) -> None:
-        from curator_app.models import IssuedDocument
+        selection = collect_pairs(service.KIND_STATUSES[self.kind_code], day=self.day())
+        self.skipped = selection.skipped
+        self.model.set_pairs(selection.pairs)
+        self.register_model.set_rows(service.register_rows())
+        self.register_view.resizeColumnsToContents()
 
-        n = IssuedDocument.select().count()
-        self.empty.set_text(
-            f"Выпущенных документов: {n}",
-            "Здесь будут приказ о закреплении наставнических пар, памятки наставляемым и благодарственные "
-            "письма наставникам — в PDF и DOCX, с правильными падежами имён.")
+    def _kind_changed(self) -> None:
+        order = self.kind_code in ORDERS
+        self.number.setEnabled(order)
+        self.long_date.setEnabled(order)
+        self.basis_button.setEnabled(self.kind_code == "order")
+        self.requisites.setTitle("Номер и дата" if order else "Дата")
+        self.load()
+
+    def _update_summary(self) -> None:
+        chosen = self.model.chosen()
+        people = len({p.mentor.id for p in chosen} | {m.id for p in chosen for m in p.mentees})
+        self.summary.setText(f"Выбрано: {plural(len(chosen), 'пара', 'пары', 'пар')}, "
+                             f"{plural(people, 'участник', 'участника', 'участников')}")
+        self.skipped_button.setVisible(bool(self.skipped))
+        self.skipped_button.setText(f"Не включены без согласия: {len(self.skipped)}…")
+
+    def show_skipped(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Кто не включён в документ",
+                          "Люди без действующего согласия на обработку персональных данных не печатаются "
+                          f"(на дату {date_short(self.day())}).", parent=self)
+        box.setDetailedText("\n".join(self.skipped))
+        box.exec()
+
+    def params(self) -> OrderParams:
+        basis = self.basis if self.basis is not None else service.basis_for(self.model.chosen())
+        return OrderParams(self.number.text().strip(), self.day(), basis, self.long_date.isChecked())
+
+    def edit_basis(self) -> None:
+        defaults = service.basis_for(self.model.chosen())
+        dialog = DocumentBasisDialog(self.basis if self.basis is not None else defaults, defaults, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.basis = dialog.acts()
+
+    def _chosen_or_say(self) -> list[PairInfo] | None:
+        chosen = self.model.chosen()
+        if not chosen:
+            self._say("Не выбрано ни одной пары: отметьте пары в списке.", error=True)
+            return None
+        return chosen
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.status.setText(text)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        for button in (self.preview_button, self.save_button, self.print_button):
+            button.setEnabled(not busy and (button is not self.save_button or not self.ctx.read_only))
+        if text:
+            self.status.setStyleSheet("color: #555;")
+            self.status.setText(text)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._say(message, error=True)
+
+    # --- preview --------------------------------------------------------------------------------
+    def make_preview(self) -> None:
+        chosen = self._chosen_or_say()
+        if chosen is None or self._busy:
+            return
+        if renderer() is None:
+            self.preview.show_message("Нет средства для показа страниц PDF (pypdfium2 или pdftoppm). "
+                                      "Сохраните документ и откройте его в программе просмотра PDF.")
+            return
+        kind, school, params = self.kind_code, load_school(), self.params()
+        target = Path(self._temp.name) / f"preview-{kind}.pdf"
+
+        def work() -> tuple[list[QImage], int]:
+            service.render(kind, target, school, chosen, params)
+            return render_pages(target, PREVIEW_DPI, 1, PREVIEW_PAGES), page_count(target)
+
+        self._set_busy(True, "Готовлю предпросмотр…")
+        self.right.setCurrentWidget(self.preview)
+        task.start(self, work, self._preview_done, self._failed)
+
+    def _preview_done(self, result: tuple[list[QImage], int]) -> None:
+        images, total = result
+        self._set_busy(False)
+        note = f"Показаны первые {len(images)} из {total} страниц." if total > len(images) else ""
+        self.preview.show_pages(images, note)
+        self._say(f"Предпросмотр готов: {plural(total, 'страница', 'страницы', 'страниц')}.")
+
+    # --- saving ---------------------------------------------------------------------------------
+    def save(self) -> None:
+        chosen = self._chosen_or_say()
+        if chosen is None or self._busy:
+            return
+        kind, params = self.kind_code, self.params()
+        formats = service.KIND_FORMATS[kind]
+        filters = ";;".join({"pdf": "PDF (*.pdf)", "docx": "Документ Word (*.docx)"}[f] for f in formats)
+        path, chosen_filter = QFileDialog.getSaveFileName(self, "Сохранить документ", str(Path.home() / _file_name(
+            kind, params)), filters)
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".pdf", ".docx"):
+            target = target.with_suffix(".docx" if "docx" in chosen_filter else ".pdf")
+        if kind == "order" and params.number and not self._confirm_registration(params, len(chosen)):
+            return
+        ids = [p.id for p in chosen]
+        calls = {
+            "order": lambda: service.issue_order(target, number=params.number, day=params.date, mentorship_ids=ids,
+                                                 basis=params.basis, long_date=params.long_date),
+            "reward_order": lambda: service.issue_reward_order(target, number=params.number, day=params.date,
+                                                               mentorship_ids=ids),
+            "memo": lambda: service.make_memos(target, mentorship_ids=ids, day=params.date),
+            "certificate": lambda: service.make_certificates(target, mentorship_ids=ids, day=params.date),
+        }
+        self._set_busy(True, "Сохраняю документ…")
+        task.start(self, calls[kind], self._saved, self._failed)
+
+    def _confirm_registration(self, params: OrderParams, pairs: int) -> bool:
+        answer = QMessageBox.question(
+            self, "Регистрация приказа",
+            f"Приказ № {params.number} от {date_short(params.date)} будет зарегистрирован, а "
+            f"{plural(pairs, 'пара станет', 'пары станут', 'пар станут')} действующими с этой даты. Продолжить?")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _saved(self, result: service.DocumentResult) -> None:
+        self._set_busy(False)
+        text = f"Сохранено: {result.path}."
+        if result.activated:
+            text += f" Приказ зарегистрирован; стали действующими: {result.activated}."
+        elif result.document_id and self.kind_code == "order" and self.number.text().strip():
+            text += " Приказ в реестре."
+        self._say(text)
+        self.ctx.notify("documents")
+        if result.activated:
+            self.ctx.notify("mentorships")
+
+    # --- printing -------------------------------------------------------------------------------
+    def print_document(self) -> None:
+        if self._chosen_or_say() is None or self._busy:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Печать документа")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Lay out the document, rasterise it at the printer's resolution on a worker, then print."""
+        chosen = self._chosen_or_say()
+        if chosen is None:
+            return
+        kind, school, params = self.kind_code, load_school(), self.params()
+        target = Path(self._temp.name) / f"print-{kind}.pdf"
+        dpi = print_dpi(printer)
+
+        def work() -> list[QImage]:
+            service.render(kind, target, school, chosen, params)
+            return rasterise(target, dpi)
+
+        def done(images: list[QImage]) -> None:
+            self._set_busy(False)
+            try:
+                paint(printer, images, landscape=kind == "certificate")
+            except Exception as error:  # noqa: BLE001 - a printer error is shown, not raised into Qt
+                self._say(str(error), error=True)
+                return
+            self._say(f"Отправлено на печать: {plural(len(images), 'страница', 'страницы', 'страниц')}.")
+
+        self._set_busy(True, "Готовлю страницы к печати…")
+        task.start(self, work, done, self._failed)
+
+    # --- register -------------------------------------------------------------------------------
+    def open_file(self, folder: bool = False) -> None:
+        rows = self.register_view.selectionModel().selectedRows()
+        if not rows:
+            self._say("Выберите документ в реестре.", error=True)
+            return
+        path = Path(self.register_model.rows[rows[0].row()].file_path)
+        if not path.exists():
+            self._say(f"Файл «{path}» не найден: его переместили или удалили.", error=True)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent if folder else path)))
+
+
+def _file_name(kind: str, params: OrderParams) -> str:
+    day = params.date.strftime("%Y-%m-%d")
+    number = f" № {params.number}".replace("/", "-") if params.number else ""
+    return {"order": f"Приказ{number} о закреплении пар {day}.pdf", "reward_order": f"Приказ{number} о поощрении "
+            f"{day}.pdf", "memo": f"Памятки наставляемым {day}.pdf",
+            "certificate": f"Благодарственные письма {day}.pdf"}[kind]

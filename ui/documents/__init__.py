@@ -1,0 +1,1 @@
+"""The «Документы» tab's parts: the pair chooser, the preview, the register, printing, the worker."""

@@ -1,0 +1,58 @@
+"""Document work (laying out hundreds of pages, rasterising them) off the UI thread.
+
+The worker runs a plain function; the result or a Russian error comes back through a signal, so no
+widget is touched from the worker. A database connection the worker opened is closed when it ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+
+from curator_app.errors import CuratorError
+from curator_app.models import database
+
+
+class DocumentTask(QThread):
+    """Runs ``fn()``; emits ``succeeded(result)`` or ``failed(message)``."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn: Callable[[], Any], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except CuratorError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - shown to the curator instead of a silent dead thread
+            self.failed.emit(f"Непредвиденная ошибка: {error}")
+        else:
+            self.succeeded.emit(result)
+        finally:
+            if not database.is_closed():
+                database.close()  # this thread's connection only (peewee keeps one per thread)
+
+
+def start(owner: Any, fn: Callable[[], Any], done: Callable[[Any], None],
+          error: Callable[[str], None]) -> DocumentTask:
+    """Start ``fn`` on a worker; ``done``/``error`` run on the UI thread. The task is kept on ``owner``."""
+    task = DocumentTask(fn, owner)
+    task.succeeded.connect(done)
+    task.failed.connect(error)
+    task.finished.connect(task.deleteLater)
+    owner._document_tasks = [t for t in getattr(owner, "_document_tasks", []) if _alive(t)] + [task]
+    task.start()
+    return task
+
+
+def _alive(task: DocumentTask) -> bool:
+    try:
+        return task.isRunning()
+    except RuntimeError:  # already deleted
+        return False
