@@ -1,26 +1,94 @@
-"""Tab «Мониторинг». Monitoring."""
+"""Tab «Мониторинг»: survey waves and who answered, keyboard entry of paper questionnaires, the
+questionnaire templates, and the analytics with charts, the analytic report and the municipal table.
+
+The pages (and QtCharts with them) are imported when the tab is built, not at the window's start.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..context import AppContext
-from .base import BaseTab, EmptyState
+from .base import BaseTab
 
 
 class MonitoringTab(BaseTab):
-    subjects = ("monitoring", "mentorships")
+    subjects = ("monitoring", "mentorships", "people", "settings")
+
+    PAGES = ("waves", "entry", "templates", "analytics")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.empty = EmptyState("Мониторинг", "")
-        QVBoxLayout(self).addWidget(self.empty)
+        from ..monitoring.analytics_page import AnalyticsPage
+        from ..monitoring.entry_form import EntryForm
+        from ..monitoring.templates_page import TemplatesPage
+        from ..monitoring.waves_page import WavesPage
+
+        self.pages = QTabWidget()
+        self.waves = WavesPage(ctx)
+        self.entry = EntryForm(ctx)
+        self.templates = TemplatesPage(ctx)
+        self.analytics = AnalyticsPage(ctx)
+        self.pages.addTab(self.waves, "Волны и участники")
+        self.pages.addTab(self.entry, "Ввод ответов")
+        self.pages.addTab(self.analytics, "Аналитика и справка")
+        self.pages.addTab(self.templates, "Анкеты")
+        QVBoxLayout(self).addWidget(self.pages)
+        self._entry_saved = False
+        self.waves.enter.connect(self.open_entry)
+        self.waves.changed.connect(self._changed)
+        self.templates.changed.connect(self._changed)
+        self.analytics.changed.connect(self._changed)
+        self.entry.saved.connect(self._saved)
+        self.pages.currentChanged.connect(self._page_shown)
+        self._stale_pages: set[int] = set(range(self.pages.count()))
 
     def load(self) -> None:
-        from curator_app.models import Response
+        from curator_app.services.survey import ensure_templates
 
-        n = Response.select().count()
-        self.empty.set_text(
-            f"Заполненных анкет: {n}",
-            "Здесь будут анкеты наставников и наставляемых, входная и итоговая волны, ввод ответов "
-            "с бумажных анкет, графики и аналитическая справка.")
+        ensure_templates()  # an older database gets the shipped templates on first use
+        self._stale_pages = set(range(self.pages.count()))
+        if self._entry_saved:  # the form already shows the next respondent
+            self._stale_pages.discard(self.pages.indexOf(self.entry))
+            self._entry_saved = False
+        self._page_shown(self.pages.currentIndex())
+
+    def _wave_id(self) -> int | None:
+        from curator_app.services.survey_waves import latest_wave
+
+        chosen = self.waves.wave_id()
+        if chosen is None:
+            latest = latest_wave()
+            chosen = latest.id if latest else None
+        return chosen
+
+    def _page_shown(self, index: int) -> None:
+        """Pages read the database when they are shown and something changed since."""
+        if index not in self._stale_pages:
+            return
+        self._stale_pages.discard(index)
+        page = self.pages.widget(index)
+        if page is self.waves:
+            self.waves.load()
+        elif page is self.templates:
+            self.templates.load()
+        elif page is self.analytics:
+            self.analytics.load(self._wave_id())
+        elif page is self.entry:
+            if self.entry.wave_id is None:
+                self.entry.set_wave(self._wave_id())
+            else:
+                self.entry.reload()
+
+    def open_entry(self, wave_id: int, person_id: int) -> None:
+        self.entry.set_wave(wave_id, person_id or None)
+        self._stale_pages.discard(self.pages.indexOf(self.entry))
+        self.pages.setCurrentWidget(self.entry)
+
+    def _saved(self, _response_id: int) -> None:
+        self._entry_saved = True
+        self._changed()
+
+    def _changed(self) -> None:
+        """Tell the window (status bar, other tabs); this tab refreshes what is stale on its own."""
+        self.ctx.notify("monitoring")
