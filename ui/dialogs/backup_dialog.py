@@ -80,7 +80,8 @@ class BackupDialog(QDialog):
         form.addRow("Хранить копий:", self.keep)
         form.addRow("", self.on_exit)
 
-        last = (f"Последняя копия: {fmt.date_short(state.last_at)} {state.last_at:%H:%M} — {state.last_path}" if state.last_at
+        where = f" — {state.last_path}" if state.last_path else ""
+        last = (f"Последняя копия: {fmt.date_short(state.last_at)} {state.last_at:%H:%M}{where}" if state.last_at
                 else "Резервная копия ещё не делалась.")
         self.last_label = QLabel(last)
         self.last_label.setWordWrap(True)
