@@ -27,7 +27,7 @@ class DatabaseLock:
         except OSError as exc:  # a write-protected flash drive, a CD, a folder without rights
             raise CuratorError(
                 f"Не удалось занять базу данных «{self.path.with_suffix('')}»: папка недоступна для записи "
-                f"({exc.strerror or exc}). Откройте базу только для чтения или скопируйте её на диск компьютера."
+                f"({exc.strerror or exc}): изменения в ней сохранить нельзя. Скопируйте базу на диск компьютера."
             ) from exc
         try:
             _lock(handle)
