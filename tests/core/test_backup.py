@@ -311,3 +311,18 @@ def test_removable_drives_are_offered_first(demo_db: Path, tmp_path: Path, monke
     assert backup_settings.suggested_folder() == Path.home()
     backup_settings.save(folder=str(tmp_path))
     assert backup_settings.suggested_folder() == tmp_path
+
+
+def test_older_backup_is_migrated_when_restored(demo_db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import curator_app.db as db
+    from curator_app.db import schema_version
+    from curator_app.db.migrations import MIGRATIONS
+
+    written = backup.make_backup(usb)  # made by "the previous version" of the program
+    monkeypatch.setattr(db, "LATEST", db.LATEST + 1)
+    monkeypatch.setitem(MIGRATIONS, db.LATEST, lambda migrator: None)
+    database.execute_sql(f"PRAGMA user_version = {db.LATEST}")  # the current database is already upgraded
+    assert backup.inspect_backup(written).schema_version == db.LATEST - 1
+    backup.restore_backup(written)
+    assert schema_version() == db.LATEST
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
