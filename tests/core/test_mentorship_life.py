@@ -127,3 +127,21 @@ def test_cli_match_json_and_apply(school: dict[str, Person], capsys: pytest.Capt
     capsys.readouterr()
     open_database(path)
     assert len(list_mentorships()) == 2
+
+
+def test_group_members_and_name(school: dict[str, Person]) -> None:
+    ship = mentorships.create(school["teacher"].id, [school["Первый"].id], name="Математики")
+    mentorships.add_member(ship.id, school["Второй"].id)
+    with pytest.raises(CuratorError, match="нет свободных мест"):
+        mentorships.add_member(ship.id, school["Третий"].id)
+    with pytest.raises(CuratorError, match="согласия"):
+        mentorships.add_member(ship.id, school["nobody"].id)
+    row = list_mentorships()[0]
+    assert row.name == "Математики" and row.kind == "группа" and len(row.mentees) == 2
+    mentorships.remove_member(ship.id, school["Второй"].id)
+    with pytest.raises(CuratorError, match="единственный"):
+        mentorships.remove_member(ship.id, school["Первый"].id)
+    mentorships.update(ship.id, name="")
+    assert list_mentorships()[0].kind == "пара" and list_mentorships()[0].name == ""
+    mentorships.delete_planned(ship.id)
+    assert list_mentorships() == []

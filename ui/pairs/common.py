@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
 from curator_app.errors import CuratorError
@@ -20,6 +20,7 @@ def make_view(model: RowsModel, widths: tuple[int, ...] = (), multi: bool = Fals
     """A table view over ``model`` set up as every table of the tab (``view``: a subclass instance to set up)."""
     view = view or QTableView()
     view.setModel(model)
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi

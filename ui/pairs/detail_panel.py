@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.fmt import date_short
-from curator_app.services import mentorships
+from curator_app.services import matching, mentorships
 from curator_app.services.mentorships_query import MentorshipRow, changes, get_row, goals, meetings
 
 from ..dialogs.pair_dialogs import DateTextDialog, MeetingDialog, PeriodDialog
@@ -56,6 +56,11 @@ class DetailPanel(QWidget):
         self.start_b.setToolTip("Обычно пары начинают работу по приказу: его регистрация на вкладке «Документы» "
                                 "делает это сама")
 
+        self.member_model = RowsModel(["Наставляемый"])
+        self.member_view = make_view(self.member_model)
+        member_row, (self.add_member_b, self.remove_member_b, self.rename_b) = _buttons(
+            ("Добавить наставляемого…", self.add_member), ("Вывести из группы", self.remove_member),
+            ("Название группы…", self.rename))
         self.goal_model = RowsModel(["Цель", "Срок", "Выполнена"])
         self.goal_view = make_view(self.goal_model, (330, 90))
         goal_row, _ = _buttons(("Добавить цель…", self.add_goal), ("Выполнена", self.goal_done),
@@ -67,7 +72,7 @@ class DetailPanel(QWidget):
         self.history_view = make_view(self.history_model, (130,))
 
         tabs = QTabWidget()
-        for title, view, row in (("План", self.goal_view, goal_row), ("Встречи", self.meeting_view, meeting_row),
+        for title, view, row in (("Состав", self.member_view, member_row), ("План", self.goal_view, goal_row), ("Встречи", self.meeting_view, meeting_row),
                                  ("История", self.history_view, None)):
             page = QWidget()
             box = QVBoxLayout(page)
@@ -91,7 +96,7 @@ class DetailPanel(QWidget):
         self.tabs.setEnabled(row is not None)
         if row is None:
             self.title.setText("Выберите пару или группу в таблице.")
-            for model in (self.goal_model, self.meeting_model, self.history_model):
+            for model in (self.member_model, self.goal_model, self.meeting_model, self.history_model):
                 model.set_rows([], [])
             return
         names = ", ".join(n for _, n in row.mentees) or "нет наставляемых"
@@ -106,6 +111,10 @@ class DetailPanel(QWidget):
         self.complete_b.setEnabled(row.status == "active")
         self.end_b.setEnabled(row.status in ("planned", "active"))
         self.delete_b.setEnabled(row.status == "planned")
+        self.member_model.set_rows([[n] for _, n in row.mentees], [pid for pid, _ in row.mentees])
+        current = row.status in ("planned", "active")
+        for b in (self.add_member_b, self.remove_member_b, self.rename_b):
+            b.setEnabled(current)
         gs = goals(row.id)
         self.goal_model.set_rows([[g.text, date_short(g.due_date), date_short(g.done_on)] for g in gs],
                                  [g.id for g in gs])
@@ -172,6 +181,39 @@ class DetailPanel(QWidget):
             if run_safely(self, lambda: mentorships.delete_planned(rid) or True):
                 self.show_row(None)
                 self.changed.emit()
+
+    # --- members ----------------------------------------------------------------------------------------
+    def add_member(self) -> None:
+        if self.row is None:
+            return
+        rid, form_id = self.row.id, self.row.form_id
+        _, waiting, _ = matching.workspace()
+        fitting = [e for e in waiting if e.form_id in (None, form_id) and e.consent]
+        if not fitting:
+            QMessageBox.information(self, "Состав группы", "Нет наставляемых без пары, подходящих этой форме.")
+            return
+        names = [f"{e.name} ({e.grade} класс)" if e.grade else e.name for e in fitting]
+        choice, ok = QInputDialog.getItem(self, "Состав группы", "Наставляемый:", names, 0, False)
+        if ok:
+            pid = fitting[names.index(choice)].person_id
+            self._do(lambda: mentorships.add_member(rid, pid))
+
+    def remove_member(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        pid = selected_id(self.member_view)
+        if pid is not None:
+            self._do(lambda: mentorships.remove_member(rid, pid))
+
+    def rename(self) -> None:
+        if self.row is None:
+            return
+        rid = self.row.id
+        text, ok = QInputDialog.getText(self, "Название группы", "Название (пусто — без названия):",
+                                        text=self.row.name)
+        if ok:
+            self._do(lambda: mentorships.update(rid, name=text.strip()))
 
     # --- plan and meetings -----------------------------------------------------------------------------
     def add_goal(self) -> None:
