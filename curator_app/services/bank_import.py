@@ -116,7 +116,8 @@ def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = No
         raise CuratorError(f"В файле «{sheet.path.name}» (строка заголовков {sheet.header_row}) не найден столбец "
                            "«ФИО» или пара «Фамилия» и «Имя»: укажите их в сопоставлении столбцов.")
     plan = ImportPlan(role, sheet.path, sheet.headers, mapping)
-    existing = {p["id"]: p for p in Person.select(Person.id, *[getattr(Person, f) for f in PERSON_FIELDS]).dicts()}
+    query = Person.select(Person.id, *[getattr(Person, f) for f in PERSON_FIELDS]).dicts()
+    existing: dict[int, dict[str, Any]] = {row["id"]: row for row in query}  # type: ignore[index, misc]
     by_key = {person_key(p): pid for pid, p in existing.items()}
     forms = {}
     for f in MentoringForm.select():
@@ -175,12 +176,13 @@ def _read_row(number: int, cells: list[Any], plan: ImportPlan, forms: dict[str, 
             continue
         try:
             if key == "full_name":
-                person["last_name"], person["first_name"], person["middle_name"] = rd.split_full_name(rd.text(value))
+                person["last_name"], person["first_name"], person["middle_name"] = \
+                    rd.split_full_name(rd.text(value) or "")
             elif key in ("birth_date", "entry_date", "trained_on"):
                 (person if key == "birth_date" else profile)[key] = rd.date(value)
             elif key == "grade":
                 try:
-                    person["grade"], person["grade_letter"] = rd.grade(value)
+                    person["grade"], person["grade_letter"] = rd.grade(value) or (None, None)
                 except rd.CellError:
                     if sum(ch.isalpha() for ch in str(value)) < 4:
                         raise
@@ -252,7 +254,7 @@ def apply_import(plan: ImportPlan, skip_invalid: bool = False,
     done = 0
     with database.atomic():
         next_id = (database.execute_sql("SELECT MAX(id) FROM person").fetchone()[0] or 0) + 1
-        with_profile = {r[0] for r in model.select(model.person).tuples()}
+        with_profile = {r[0] for r in database.execute(model.select(model.person))}
         rows = plan.added + plan.updated
         for start in range(0, len(rows), _CHUNK):
             if cancelled and cancelled():
@@ -330,11 +332,11 @@ def _write_consents(rows: list[PlannedRow], source: str) -> None:
     if not rows:
         return
     ids = [r.existing_id for r in rows]
-    have = {r[0] for r in Consent.select(Consent.person).where(Consent.person.in_(ids)
-                                                               & (Consent.kind == "processing")).tuples()}
+    have = {r[0] for r in database.execute(Consent.select(Consent.person).where(
+        Consent.person.in_(ids) & (Consent.kind == "processing")))}
     values = []
     for r in rows:
-        if r.existing_id in have:
+        if r.existing_id in have or r.consent_on is None:
             continue
         minor = r.person.get("birth_date") and (r.consent_on - r.person["birth_date"]).days < 18 * 365.25
         values.append((r.existing_id, "processing", "guardian" if minor else "self",

@@ -131,6 +131,15 @@ def read_sheet(path: str | Path) -> Sheet:
 
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
+    from .banks_xlsx_read import read_rows
+
+    try:
+        return read_rows(path)
+    except Exception:  # noqa: BLE001 - anything unusual: let openpyxl read it (slower, more forgiving)
+        return _read_xlsx_openpyxl(path)
+
+
+def _read_xlsx_openpyxl(path: Path) -> list[list[Any]]:
     from openpyxl import load_workbook
 
     try:
@@ -196,9 +205,9 @@ def date(value: Any) -> dt.date | None:
         if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", raw):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         if m := re.fullmatch(r"(\d{1,2})\s+([а-яё]+)\s+(\d{4})", fold(raw)):
-            month = next((n for stem, n in _MONTHS.items() if m[2].startswith(stem)), None)
-            if month:
-                return dt.date(int(m[3]), month, int(m[1]))
+            found = next((n for stem, n in _MONTHS.items() if m[2].startswith(stem)), None)
+            if found:
+                return dt.date(int(m[3]), found, int(m[1]))
     except ValueError:
         pass
     raise CellError(f"дата «{raw}» не распознана (нужен вид 05.03.2013)")

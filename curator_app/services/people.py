@@ -194,9 +194,9 @@ def delete(role: str, person_ids: Iterable[int]) -> int:
     model = profile_model(role)
     ids = list(person_ids)
     people = {p.id: p for p in Person.select().where(Person.id.in_(ids))}
-    used = {r[0] for r in Mentorship.select(Mentorship.mentor).where(Mentorship.mentor.in_(ids)).tuples()}
-    used |= {r[0] for r in MentorshipMember.select(MentorshipMember.mentee)
-             .where(MentorshipMember.mentee.in_(ids)).tuples()}
+    used = {r[0] for r in database.execute(Mentorship.select(Mentorship.mentor).where(Mentorship.mentor.in_(ids)))}
+    used |= {r[0] for r in database.execute(MentorshipMember.select(MentorshipMember.mentee)
+                                            .where(MentorshipMember.mentee.in_(ids)))}
     if used:
         names = ", ".join(people[i].full_name for i in ids if i in used)
         raise CuratorError(f"Нельзя удалить тех, кто был в паре или группе: {names}. "
@@ -204,7 +204,7 @@ def delete(role: str, person_ids: Iterable[int]) -> int:
     other = Mentee if model is Mentor else Mentor
     with database.atomic():
         n = model.delete().where(model.person.in_(ids)).execute()
-        keep = {r[0] for r in other.select(other.person).where(other.person.in_(ids)).tuples()}
+        keep = {r[0] for r in database.execute(other.select(other.person).where(other.person.in_(ids)))}
         gone = [i for i in ids if i not in keep]
         if gone:
             Person.delete().where(Person.id.in_(gone)).execute()
@@ -257,14 +257,15 @@ def save_consent(person_id: int, values: dict[str, Any], consent_id: int | None 
             Consent.update(**values).where(Consent.id == consent_id).execute()
             action = "Изменено согласие на обработку ПД"
         log("update", "person", person_id, f"{action}: {Person.get_by_id(person_id).full_name}")
-    return int(consent_id)  # type: ignore[arg-type]
+    return int(consent_id)
 
 
 def withdraw_consent(consent_id: int, day: dt.date | None = None) -> None:
     consent = Consent.get_by_id(consent_id)
     with database.atomic():
         Consent.update(withdrawn_on=day or dt.date.today()).where(Consent.id == consent_id).execute()
-        log("update", "person", consent.person_id, f"Согласие отозвано: {consent.person.full_name}")
+        person = consent.person
+        log("update", "person", person.id, f"Согласие отозвано: {person.full_name}")
 
 
 # --- history -----------------------------------------------------------------------------------------

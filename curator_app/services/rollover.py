@@ -43,6 +43,8 @@ def plan_rollover() -> RolloverPlan:
     pupils = Person.select(Person.id, Person.grade, Person.last_name, Person.first_name, Person.middle_name).where(
         (Person.category == "pupil") & Person.grade.is_null(False))
     for p in pupils:
+        if p.grade is None:
+            continue
         plan.by_grade[p.grade] = plan.by_grade.get(p.grade, 0) + 1
         if p.grade >= 11:
             plan.graduates.append((p.id, p.full_name))

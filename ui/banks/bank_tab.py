@@ -103,7 +103,7 @@ class BankTab(BaseTab):
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_menu = QMenu(self)
         self.column_actions: list[QAction] = []
-        for col, (key, title, _) in enumerate(self.model.columns):
+        for col, (_, title, _) in enumerate(self.model.columns):
             action = QAction(title, self, checkable=True)
             action.setEnabled(col != 0)
             action.toggled.connect(lambda on, c=col: self._toggle_column(c, on))

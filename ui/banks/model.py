@@ -8,11 +8,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from curator_app.services.banks import CONSENT_LABELS, STATUS_LABELS, BankFilter, BankRow, category_label, \
-    filter_rows, sort_key
+from curator_app.services.banks import (
+    CONSENT_LABELS,
+    STATUS_LABELS,
+    BankFilter,
+    BankRow,
+    category_label,
+    filter_rows,
+    sort_key,
+)
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 def _d(value: str | None) -> str:
@@ -104,10 +112,10 @@ class BankTableModel(QAbstractTableModel):
         self.endResetModel()
 
     # --- Qt model ----------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt name
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt name
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt name

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 class ListTableModel(QAbstractTableModel):
@@ -23,10 +24,10 @@ class ListTableModel(QAbstractTableModel):
         self.rows = [list(r) for r in rows]
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt name
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt name
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt name
