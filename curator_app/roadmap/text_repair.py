@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|br|div|tr|h\d)\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-_NUMBER = re.compile(r"^\s*((?:\d{1,2}\.)+\d{0,2}|\d{1,2}|[IVX]{1,5}\.)(?=\s|$)")
+_NUMBER = re.compile(r"^\s*((?:\d{1,3}\.)+\d{0,3}|\d{1,3}|[IVX]{1,5}\.)(?=\s|$)")
 _BROKEN_DATE = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{2})\s+(\d{2})(?!\d)")
 _BROKEN_YEAR = re.compile(r"(?<![\d.])(20)\s(\d{2})(?=\s*(?:г\b|г\.|гг|год|$|[,;)]))")
 _WORD = re.compile(r"[а-яёА-ЯЁa-zA-Z]+")
@@ -91,7 +91,7 @@ def split_number(text: str) -> tuple[str, str]:
     if not match:
         return "", (text or "").strip()
     number = match.group(1)
-    if re.fullmatch(r"\d{1,2}", number) and not (text or "").strip() == number:
+    if re.fullmatch(r"\d{1,3}", number) and not (text or "").strip() == number:
         return "", (text or "").strip()  # «5 сентября» is not a number «5»
     return number, (text or "")[match.end():].strip()
 

@@ -145,3 +145,23 @@ def test_import_dialog_reads_a_seed_file_on_a_worker(qtbot: QtBot, db: Path, see
     assert "7 разделов" in dialog.summary.text()
     dialog.save()
     assert RoadmapEvent.select().count() == 14
+
+
+def test_repainting_a_big_timeline_does_not_drain_none(qtbot: QtBot, db: Path) -> None:
+    """PySide6 6.12.0 on Python 3.11 takes a reference from None per void Qt call; the timeline gives
+    them back (ui/roadmap/none_refs.py), or 40 repaints of 500 rows would abort the process."""
+    import sys
+
+    from curator_app.roadmap.sources import parse_text as read
+
+    rows = [T.join(["№", "Мероприятие", "Сроки"])] + [T.join([f"{i}.", f"Событие {i}", "октябрь"]) for i in range(1, 501)]
+    service.save_parsed(read("Дорожная карта на 2022-2023 учебный год\n" + "\n".join(rows)))
+    tab = _tab(qtbot, db)
+    timeline = tab.timeline
+    assert len(timeline.events) == 500
+    image = QImage(timeline.width(), 2000, QImage.Format.Format_RGB32)
+    before = sys.getrefcount(None)
+    for _ in range(40):
+        timeline.render(image)
+    # unguarded, each repaint of 500 rows would take ≈4,000; render() itself and Qt's event plumbing a few
+    assert before - sys.getrefcount(None) < 40 * 20

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from curator_app.fmt import date_short
 from curator_app.services.roadmap import EventRow
 
+from .none_refs import keep_none_alive
 from .table_model import STATUS_COLORS
 
 MONTHS_SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -109,6 +110,10 @@ class TimelineWidget(QWidget):
 
     # --- painting ---------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        with keep_none_alive():
+            self._paint(event)
+
+    def _paint(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         clip = event.rect()

@@ -1,0 +1,121 @@
+"""Roadmap: import of a 500-event roadmap (pasted text and a Word .docx, with page-break debris) into a
+new database, and the timeline painting 500 events (all rows exposed at once, 1366 px wide)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import ROOT
+
+TARGETS = {"import_500_text_s": 1.0, "import_500_docx_s": 1.0, "timeline_paint_500_ms": 200.0}
+PERIODS = ["сентябрь 2022", "До 01.02.2023", "I квартал 2023г.", "Декабрь 2022 г – май 2023 г.", "ежеквар тально",
+           "В течение учебного года", "Август, сентябрь", "ноябрь 2022 и далее по мере необходимости",
+           "20.01.20 23", "Апрель-май"]
+HEADER = ["№ п/п", "Мероприятие", "Сроки", "Ответственный", "Вид документа", "Ожидаемые результаты"]
+
+
+def roadmap_rows(events: int = 500) -> list[list[str]]:
+    rows = []
+    for i in range(events):
+        section, item = divmod(i, 25)
+        if item == 0:
+            rows.append([f"{section + 1}.", f"Направление работы № {section + 1}", "", "", "", ""])
+        if i and i % 40 == 0:  # a page break: the header again and a row continued below it
+            rows.append(HEADER)
+        rows.append([f"{section + 1}.{item + 1}.", f"Мероприятие {i + 1}: проведение встречи наставников и",
+                     PERIODS[i % len(PERIODS)], "Куратор", "Протокол", "Проведена встреча"])
+        if i % 50 == 7:
+            rows.append(["", "наставляемых по плану", "", "", "", ""])
+    return rows
+
+
+def _text(events: int = 500) -> str:
+    lines = ["Дорожная карта на 2022-2023 учебный год", "", "\t".join(HEADER)]
+    lines += ["\t".join(row) for row in roadmap_rows(events)]
+    return "\n".join(lines)
+
+
+def _docx(path: Path, events: int = 500) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Дорожная карта на 2022-2023 учебный год").bold = True
+    rows = [HEADER, *roadmap_rows(events)]
+    table = document.add_table(rows=len(rows), cols=len(HEADER))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+    document.save(str(path))
+
+
+def _import(path: Path, db: Path) -> float:
+    from curator_app.db import close_database, open_database
+    from curator_app.services.roadmap import import_file
+
+    open_database(db)
+    try:
+        start = time.perf_counter()
+        roadmap, parsed = import_file(path)
+        elapsed = time.perf_counter() - start
+        assert len(parsed.events) == 500, len(parsed.events)
+    finally:
+        close_database()
+    return elapsed
+
+
+def _paint_ms(events: int = 500) -> float:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from curator_app.services.roadmap import EventRow
+    from ui.roadmap.timeline import TimelineWidget
+
+    app = QApplication.instance() or QApplication([])
+    statuses = ["planned", "in_progress", "done", "overdue", "cancelled"]
+    rows = []
+    for i in range(events):
+        start = dt.date(2022, 9, 1) + dt.timedelta(days=(i * 7) % 300)
+        rows.append(EventRow(
+            id=i + 1, position=i, section_number="1.", section_title="", number=f"{i // 25 + 1}.{i % 25 + 1}.",
+            title=f"Мероприятие {i + 1} с длинным названием для подписи слева", result="", document="",
+            responsible="Куратор", period_text="", start=None if i % 9 == 0 else start,
+            end=start + dt.timedelta(days=(i * 13) % 120), recurrence="ежегодно" if i % 4 == 0 else None,
+            unparsed=False, stored_status="planned", status=statuses[i % 5], done_on=None, notes=""))
+    widget = TimelineWidget()
+    widget.set_events(rows, (dt.date(2022, 9, 1), dt.date(2023, 8, 31)), dt.date(2022, 12, 1))
+    widget.resize(1366, widget.minimumHeight())
+    image = QImage(widget.size(), QImage.Format.Format_RGB32)
+    widget.render(image)  # warm-up: fonts, metrics
+    times = []
+    for _ in range(5):
+        start_t = time.perf_counter()
+        widget.render(image)
+        times.append((time.perf_counter() - start_t) * 1000)
+    del app
+    return round(statistics.median(times), 1)
+
+
+def run(workdir: Path) -> dict[str, float]:
+    text = workdir / "карта.txt"
+    text.write_text(_text(), encoding="utf-8")
+    word = workdir / "карта.docx"
+    _docx(word)
+    text_s = statistics.median(_import(text, workdir / f"t{i}.sqlite") for i in range(3))
+    docx_s = statistics.median(_import(word, workdir / f"d{i}.sqlite") for i in range(3))
+    out = subprocess.run([sys.executable, __file__, "--paint"], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    return {"import_500_text_s": round(text_s, 3), "import_500_docx_s": round(docx_s, 3),
+            "timeline_paint_500_ms": float(out.strip().splitlines()[-1])}
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    if "--paint" in sys.argv:
+        print(_paint_ms())
