@@ -121,16 +121,20 @@ def replace_file(new_file: Path) -> None:
     db_path = _path
     if not database.is_closed():
         database.close()
-    wal = Path(f"{db_path}-wal")
-    if wal.exists() and wal.stat().st_size:
-        conn = sqlite3.connect(db_path)
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.replace(new_file, db_path)
+    try:
+        wal = Path(f"{db_path}-wal")
+        if wal.exists() and wal.stat().st_size:
+            conn = sqlite3.connect(db_path)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(new_file, db_path)
+    except BaseException:
+        _connect(db_path, read_only=False)  # the old file, as it was
+        raise
     _fsync_dir(db_path.parent)
     _connect(db_path, read_only=False)
 

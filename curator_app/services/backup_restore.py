@@ -95,13 +95,21 @@ def prepare_restore(path: str | Path, db_path: Path, password: str | None = None
 
 def finish_restore(prepared: PreparedRestore) -> Path:
     """Rename the checked file over the open database (main thread: it reopens the connection)."""
-    from ..db import replace_file
+    from ..db import current_path, replace_file
     from .audit import log
 
+    db_path = current_path()
     try:
+        before = db_path.stat().st_ino if db_path else None
         replace_file(prepared.temp)
     except OSError as exc:
         raise CuratorError(f"Не удалось восстановить базу: {exc.strerror or exc}. Текущая база не изменена.") from exc
+    except Exception as exc:
+        if db_path is None or db_path.stat().st_ino == before:
+            raise
+        _put_back(prepared.safety, db_path)  # the copy did not open (e.g. its upgrade failed)
+        raise CuratorError(f"Копия «{prepared.source.name}» не открылась после замены ({exc}); прежняя база "
+                           "возвращена на место.") from exc
     finally:
         prepared.discard()
     info = prepared.info
@@ -109,6 +117,19 @@ def finish_restore(prepared: PreparedRestore) -> Path:
         {"backup": str(prepared.source), "safety_copy": str(prepared.safety), "people": info.people,
          "mentorships": info.mentorships})
     return prepared.safety
+
+
+def _put_back(safety: Path, db_path: Path) -> None:
+    """Return the safety copy to its place after a restored file failed to open."""
+    from ..db import replace_file
+
+    temp = db_path.with_name(f".{db_path.name}.putback-{os.getpid()}.part")
+    try:
+        _unpack(safety, temp, None)
+        replace_file(temp)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 def restore_backup(path: str | Path, password: str | None = None, report: Report | None = None) -> Path:

@@ -326,3 +326,24 @@ def test_older_backup_is_migrated_when_restored(demo_db: Path, usb: Path, monkey
     backup.restore_backup(written)
     assert schema_version() == db.LATEST
     assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_backup_that_fails_to_upgrade_is_put_back(demo_db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import curator_app.db as db
+    from curator_app.db import schema_version
+    from curator_app.db.migrations import MIGRATIONS
+
+    written = backup.make_backup(usb)
+    Person.create(last_name="После", first_name="Копии")
+    before = _content()
+
+    def broken(migrator: object) -> None:
+        raise RuntimeError("шаг обновления сломан")
+
+    monkeypatch.setattr(db, "LATEST", db.LATEST + 1)
+    monkeypatch.setitem(MIGRATIONS, db.LATEST, broken)
+    database.execute_sql(f"PRAGMA user_version = {db.LATEST}")
+    with pytest.raises(CuratorError, match="не открылась после замены.*прежняя база возвращена"):
+        backup.restore_backup(written)
+    assert current_path() == demo_db and schema_version() == db.LATEST
+    assert _content() == before
