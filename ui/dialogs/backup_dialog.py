@@ -129,6 +129,11 @@ class BackupDialog(QDialog):
         self.status.setStyleSheet("color: #a4262c;" if error else "")
         self.status.setText(text)
 
+    def reject(self) -> None:
+        if self._task is not None and self._task.isRunning():
+            return  # a copy half-written must finish (or fail) before the window may close
+        super().reject()
+
     # --- the copy -----------------------------------------------------------------------------------
     def run_backup(self) -> None:
         folder = self.folder.currentData()
