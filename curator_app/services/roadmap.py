@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from ..errors import CuratorError
 from ..models import EventEvidence, Roadmap, RoadmapEvent, RoadmapSection, database
@@ -124,9 +125,9 @@ def event_rows(roadmap_id: int, today: dt.date | None = None) -> list[EventRow]:
     rows = []
     query = (RoadmapEvent.select().where(RoadmapEvent.roadmap == roadmap_id)
              .order_by(RoadmapEvent.position, RoadmapEvent.id).tuples())
-    fields = RoadmapEvent._meta.sorted_field_names
-    for values in query:
-        e = dict(zip(fields, values, strict=False))
+    fields: list[str] = RoadmapEvent._meta.sorted_field_names
+    for values in cast("list[tuple[Any, ...]]", query):  # .tuples() rows, typed as models by the stubs
+        e: dict[str, Any] = dict(zip(fields, values, strict=True))
         number, title = titles.get(e["section"], ("", ""))
         rows.append(EventRow(
             id=e["id"], position=e["position"], section_number=number, section_title=title, number=e["number"],
