@@ -1,4 +1,8 @@
-"""Printing a document: its PDF pages rasterised at the printer's resolution and painted page by page."""
+"""Printing a document: its PDF pages rasterised at the printer's resolution and painted sheet by sheet.
+
+Runs on a worker thread (Qt allows a QPainter on a QPrinter outside the GUI thread) and holds only a few
+pages in memory at a time: 500 memos at 300 dpi would not fit otherwise.
+"""
 
 from __future__ import annotations
 
@@ -10,38 +14,45 @@ from PySide6.QtPrintSupport import QPrinter
 
 from curator_app.errors import CuratorError
 
-from .pdf_pages import render_pages
+from .pdf_pages import page_count, render_pages, renderer
+
+CHUNK = 8  # pages rasterised at once
 
 
 def print_dpi(printer: QPrinter) -> int:
     return max(150, min(300, printer.resolution()))
 
 
-def rasterise(pdf: Path, dpi: int) -> list[QImage]:
-    """All pages (worker thread)."""
-    images = render_pages(pdf, dpi)
-    if not images:
+def print_pdf(printer: QPrinter, pdf: Path, landscape: bool) -> int:
+    """Print every page of ``pdf`` on ``printer``; returns the number of pages. Safe off the UI thread."""
+    if renderer() is None:
         raise CuratorError("Не удалось подготовить страницы к печати: нет средства для отрисовки PDF "
                            "(pypdfium2 или pdftoppm). Сохраните документ в PDF и напечатайте его из программы "
                            "просмотра PDF.")
-    return images
-
-
-def paint(printer: QPrinter, images: list[QImage], landscape: bool) -> None:
-    """Paint ``images`` on ``printer``, one per sheet, fitted to the paper keeping proportions (UI thread)."""
+    total = page_count(pdf)
+    dpi = print_dpi(printer)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
     painter = QPainter()
     if not painter.begin(printer):
-        raise CuratorError("Принтер не готов к печати.")
+        raise CuratorError("Принтер не готов к печати: проверьте, что он включён и выбран в окне печати.")
+    printed = 0
     try:
-        for number, image in enumerate(images):
-            if number:
-                printer.newPage()
-            area = painter.viewport()
-            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(area.x() + (area.width() - size.width()) // 2,
-                           area.y() + (area.height() - size.height()) // 2, size.width(), size.height())
-            painter.drawImage(target, image)
+        for first in range(1, total + 1, CHUNK):
+            for image in render_pages(pdf, dpi, first, min(total, first + CHUNK - 1)):
+                if printed:
+                    printer.newPage()
+                _draw(painter, image)
+                printed += 1
     finally:
         painter.end()
+    return printed
+
+
+def _draw(painter: QPainter, image: QImage) -> None:
+    """The page fitted to the sheet, proportions kept, centred."""
+    area = painter.viewport()
+    size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    target = QRect(area.x() + (area.width() - size.width()) // 2, area.y() + (area.height() - size.height()) // 2,
+                   size.width(), size.height())
+    painter.drawImage(target, image)

@@ -47,7 +47,7 @@ from ..documents import task
 from ..documents.pairs_model import CHECK, PairsChoiceModel
 from ..documents.pdf_pages import page_count, render_pages, renderer
 from ..documents.preview import PreviewWidget
-from ..documents.printing import paint, print_dpi, rasterise
+from ..documents.printing import print_pdf
 from ..documents.register_model import RegisterModel
 from .base import BaseTab
 
@@ -346,28 +346,24 @@ class DocumentsTab(BaseTab):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Lay out the document, rasterise it at the printer's resolution on a worker, then print."""
+        """Lay out the document and print it sheet by sheet, all on a worker (the printer is not touched by
+        the UI thread meanwhile: the buttons are disabled)."""
         chosen = self._chosen_or_say()
         if chosen is None:
             return
         kind, school, params = self.kind_code, load_school(), self.params()
         target = Path(self._temp.name) / f"print-{kind}.pdf"
-        dpi = print_dpi(printer)
+        self._printer = printer  # kept alive until the worker is done
 
-        def work() -> list[QImage]:
+        def work() -> int:
             service.render(kind, target, school, chosen, params)
-            return rasterise(target, dpi)
+            return print_pdf(printer, target, landscape=kind == "certificate")
 
-        def done(images: list[QImage]) -> None:
+        def done(pages: int) -> None:
             self._set_busy(False)
-            try:
-                paint(printer, images, landscape=kind == "certificate")
-            except Exception as error:  # noqa: BLE001 - a printer error is shown, not raised into Qt
-                self._say(str(error), error=True)
-                return
-            self._say(f"Отправлено на печать: {plural(len(images), 'страница', 'страницы', 'страниц')}.")
+            self._say(f"Отправлено на печать: {plural(pages, 'страница', 'страницы', 'страниц')}.")
 
-        self._set_busy(True, "Готовлю страницы к печати…")
+        self._set_busy(True, "Печатаю…")
         task.start(self, work, done, self._failed)
 
     # --- register -------------------------------------------------------------------------------
