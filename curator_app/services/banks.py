@@ -47,7 +47,7 @@ class BankRow(NamedTuple):
     achievements: str | None
     desired: str | None
     capacity: int | None
-    trained: bool
+    trained: bool  # 0/1 as SQLite gives it
     trained_on: str | None
     entry_date: str | None
     end_date: str | None
@@ -135,13 +135,15 @@ def bank_rows(role: str, day: dt.date | None = None) -> list[BankRow]:
     partners: dict[int, list[str]] = {}
     for pid, last, first, middle in database.execute_sql(_PARTNERS[role]).fetchall():
         partners.setdefault(pid, []).append(_short(last, first, middle))
+    current = {pid: (", ".join(names), len(names)) for pid, names in partners.items()}
     valid, signed = consent_sets(day)
     folded: dict[str, str] = {}  # requests and competencies repeat a lot: fold each text once
-    make = BankRow._make
+    new = tuple.__new__  # what BankRow._make does, without a call per row
+    nobody = ("", 0)
     rows = []
+    append = rows.append
     for r in database.execute_sql(_SQL[role]).fetchall():
         pid, text = r[0], r[16]
-        mine = partners.get(pid, ())
         consent = "valid" if pid in valid else ("invalid" if pid in signed else "none")
         if text:
             extra = folded.get(text)
@@ -150,7 +152,7 @@ def bank_rows(role: str, day: dt.date | None = None) -> list[BankRow]:
             search = f"{r[26]} {extra}"
         else:
             search = r[26]
-        rows.append(make((*r[:21], bool(r[21]), *r[22:26], ", ".join(mine), len(mine), consent, search)))
+        append(new(BankRow, r[:26] + current.get(pid, nobody) + (consent, search)))
     rows.sort(key=_by_search)
     return rows
 

@@ -111,7 +111,7 @@ def test_person_card_shows_errors_next_to_fields_then_saves(qtbot: QtBot, db: Pa
     assert again.editors["key_request"].toPlainText() == "адаптация в новом классе"
     consent = again.consent
     assert "Нет согласия" in consent.status.text()
-    consent.signed_by.setCurrentIndex(1)
+    assert consent.signed_by.currentData() == "guardian"  # a minor: the guardian signs
     consent.record()
     assert not consent.errors["guardian_name"].isHidden()
     consent.guardian_name.setText("Иванова Анна Петровна")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from curator_app.errors import CuratorError
 from curator_app.fmt import date_short
-from curator_app.models import CATEGORY_LABELS
+from curator_app.models import CATEGORY_LABELS, Person
 from curator_app.services import bank_read, people
 from curator_app.services.reference import forms
 
@@ -200,7 +200,7 @@ class PersonCard(QDialog):
         if self.role == "mentor":
             self.grade_min.setValue(profile.get("desired_grade_min") or 0)
             self.grade_max.setValue(profile.get("desired_grade_max") or 0)
-        self.setWindowTitle(f"{self.windowTitle()}: {people.Person.get_by_id(self.person_id).full_name}")
+        self.setWindowTitle(f"{self.windowTitle()}: {Person.get_by_id(self.person_id).full_name}")
         role_label = {"mentor": "наставник", "mentee": "наставляемый"}
         self.history.set_rows([(role_label[r.role], r.partners, r.form, r.status, date_short(r.start),
                                 date_short(r.end)) for r in people.pair_history(self.person_id)])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from curator_app.errors import CuratorError
 from curator_app.fmt import date_short
+from curator_app.models import Person
 from curator_app.services import bank_read, people
 from curator_app.services.consent import consent_problem
 
@@ -95,8 +96,19 @@ class ConsentPanel(QWidget):
         row.addStretch(1)
         row.addWidget(self.record_button)
         layout.addLayout(row)
+        self._suggest_guardian()
         self._guardian_visible()
         self.reload()
+
+    def _suggest_guardian(self) -> None:
+        """A minor's consent is signed by the legal guardian: offer that, with the guardian from the card."""
+        if self.person_id is None:
+            return
+        person = Person.get_by_id(self.person_id)
+        age = people.age_on(person.birth_date, dt.date.today())
+        if age is not None and age < 18:
+            self.signed_by.setCurrentIndex(self.signed_by.findData("guardian"))
+            self.guardian_name.setText(person.guardian_name or "")
 
     def _guardian_visible(self) -> None:
         guardian = self.signed_by.currentData() == "guardian"
