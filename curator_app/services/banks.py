@@ -140,7 +140,7 @@ def bank_rows(role: str, day: dt.date | None = None) -> list[BankRow]:
     folded: dict[str, str] = {}  # requests and competencies repeat a lot: fold each text once
     new = tuple.__new__  # what BankRow._make does, without a call per row
     nobody = ("", 0)
-    rows = []
+    rows: list[BankRow] = []
     append = rows.append
     for r in database.execute_sql(_SQL[role]).fetchall():
         pid, text = r[0], r[16]
