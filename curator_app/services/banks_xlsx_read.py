@@ -40,7 +40,7 @@ def _is_date_format(code: str) -> bool:
 def _first_sheet(book: zipfile.ZipFile) -> str:
     workbook = etree.fromstring(book.read("xl/workbook.xml"))
     first = workbook.find(f"{_NS}sheets/{_NS}sheet")
-    rel_id = first.get(f"{_REL_NS}id")  # type: ignore[union-attr]
+    rel_id = first.get(f"{_REL_NS}id")
     rels = etree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
     for rel in rels.iter(f"{_PKG_REL}Relationship"):
         if rel.get("Id") == rel_id:
