@@ -60,7 +60,7 @@ def _paragraph(doc: object, text: str, align: str = "left", bold: bool = False, 
                size: float = 14, space_after: float = 0) -> object:
     paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
     paragraph.alignment = _ALIGN[align]
-    if indent and align == "justify":
+    if indent and align in ("justify", "left"):
         paragraph.paragraph_format.first_line_indent = Mm(12.5)
     if space_after:
         paragraph.paragraph_format.space_after = Pt(space_after)

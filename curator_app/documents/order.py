@@ -174,7 +174,7 @@ def reward_document(school: SchoolSettings, params: OrderParams, mentors: list[P
                     "профессионализм и достигнутые наставляемыми результаты:")]
     for i, mentor in enumerate(mentors, 1):
         end = "." if i == len(mentors) else ";"
-        blocks.append(Para(f"1.{i}. {mentor_dative(mentor)}{end}", "left", indent=False))
+        blocks.append(Para(f"1.{i}. {mentor_dative(mentor)}{end}", "left"))
     who = f"Куратору {curator.short_declined('dat')}" if curator else "Куратору наставничества"
     blocks += [Para(f"2. {who} вручить наставникам благодарственные письма."),
                Keep([Para("3. Контроль за исполнением настоящего приказа оставляю за собой."), Gap(12),

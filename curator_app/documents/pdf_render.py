@@ -32,7 +32,7 @@ def para_style(size: float, align: str, bold: bool, indent: bool, space_after: f
     register_fonts()
     return ParagraphStyle(f"p{size}{align}{bold}{indent}{space_after}", fontName=SERIF_BOLD if bold else SERIF,
                           fontSize=size, leading=size * 1.2, alignment=_ALIGN[align],
-                          firstLineIndent=12.5 * mm if indent and align == "justify" else 0,
+                          firstLineIndent=12.5 * mm if indent and align in ("justify", "left") else 0,
                           spaceAfter=space_after)
 
 
