@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import fn
 
@@ -42,22 +42,33 @@ _TEXTS: dict[str, list[str]] = {
 _YES_SHARE = {"met_before": 0.2, "mentored_before": 0.45, "plan_made": 0.85, "mentors_training": 0.8}
 
 
-def _clamp(value: float, lo: int = 1, hi: int = 10) -> int:
-    return max(lo, min(hi, round(value)))
+class _Q(NamedTuple):
+    """What the generator needs of a question, read once (peewee attribute access is slow in a hot loop)."""
+
+    id: int
+    kind: str
+    code: str
+    options: int  # how many
 
 
-def _answer(rng: random.Random, question: Question, mood: float, values: dict[str, Any]) -> tuple[Any, Any]:
+def _questions(questionnaire_id: int) -> list[_Q]:
+    return [_Q(q.id, q.kind, q.code, len(q.options or [])) for q in
+            Question.select().where(Question.questionnaire == questionnaire_id).order_by(Question.position)]
+
+
+def _answer(rng: random.Random, question: _Q, mood: float, values: dict[str, Any]) -> tuple[Any, Any]:
     kind, code = question.kind, question.code
     if kind == "scale":
-        return _clamp(rng.gauss(mood, 1.1)), None
+        value = round(rng.gauss(mood, 1.1))
+        return (1 if value < 1 else 10 if value > 10 else value), None
     if kind == "yes_no":
         share = _YES_SHARE.get(code, min(0.97, max(0.3, (mood - 3) / 6)))
         return (1 if rng.random() < share else 0), None
     if kind == "single":
-        weights = (40, 35, 18, 7)[: len(question.options or [])]
+        weights = (40, 35, 18, 7)[: question.options]
         return rng.choices(range(len(weights)), weights=weights)[0], None
     if kind == "multi":
-        count = len(question.options or [])
+        count = question.options
         picked = sorted(rng.sample(range(count - 1), rng.randint(1, min(3, count - 1))))
         return None, json.dumps(picked)
     if kind == "number":
@@ -71,7 +82,7 @@ def _answer(rng: random.Random, question: Question, mood: float, values: dict[st
 
 def _fill(rng: random.Random, wave_id: int, people: list[Respondent], moods: dict[int, float], share: float,
           start: dt.date, end: dt.date) -> int:
-    questions: dict[int, list[Question]] = {}
+    questions: dict[int, list[_Q]] = {}
     next_response = int(Response.select(fn.MAX(Response.id)).scalar() or 0) + 1
     responses: list[tuple[Any, ...]] = []
     answers: list[tuple[Any, ...]] = []
@@ -81,8 +92,7 @@ def _fill(rng: random.Random, wave_id: int, people: list[Respondent], moods: dic
         if rng.random() > share:
             continue
         if person.questionnaire_id not in questions:
-            questions[person.questionnaire_id] = list(Question.select().where(
-                Question.questionnaire == person.questionnaire_id).order_by(Question.position))
+            questions[person.questionnaire_id] = _questions(person.questionnaire_id)
         mood = moods[person.person_id]
         rid = next_response + len(responses)
         responses.append((rid, wave_id, person.questionnaire_id, person.person_id, person.mentorship_id, person.role,

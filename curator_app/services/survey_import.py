@@ -79,7 +79,7 @@ def _clean_header(text: str) -> str:
 def wave_questions(wave_id: int) -> dict[str, Question]:
     """Question code → a question with that code among the wave's questionnaires (for mapping and labels)."""
     result: dict[str, Question] = {}
-    for questionnaire in wave_questionnaires(wave_id):
+    for questionnaire in sorted(wave_questionnaires(wave_id), key=lambda q: q.audience):  # mentees' wording first
         for q in Question.select().where(Question.questionnaire == questionnaire.id).order_by(Question.position):
             result.setdefault(q.code, q)
     return result

@@ -25,6 +25,7 @@ from ..models import (
     WaveQuestionnaire,
     database,
 )
+from ..text import full_name
 from .audit import log
 from .consent import valid_consent_ids
 from .survey import current_questionnaires
@@ -161,33 +162,40 @@ def roster(wave_id: int) -> list[Respondent]:
     start = wave.start_date or dt.date.min
     due = wave.due_date or dt.date.max
     consent = valid_consent_ids(min(due, dt.date.today()))
-    ships = list(Mentorship.select(Mentorship, Person, MentoringForm).join(Person, on=Mentorship.mentor == Person.id)
-                 .switch(Mentorship).join(MentoringForm)
-                 .where((Mentorship.status != "planned") & Mentorship.start_date.is_null(False)
-                        & (Mentorship.start_date <= due)
-                        & (Mentorship.end_date.is_null() | (Mentorship.end_date >= start)))
-                 .order_by(Mentorship.id))
-    members: dict[int, list[Person]] = {}
-    member_rows = (MentorshipMember.select(MentorshipMember, Person).join(Person)
-                   .where(MentorshipMember.mentorship.in_([s.id for s in ships])
-                          & (MentorshipMember.left_on.is_null() | (MentorshipMember.left_on >= start))))
-    for row in member_rows:
-        members.setdefault(row.mentorship_id, []).append(row.mentee)
+    # Plain tuples, not model instances: a school of thousands is read in a few milliseconds.
+    ships: Any = (Mentorship.select(Mentorship.id, Mentorship.form, MentoringForm.name, Person.id, Person.last_name,
+                                    Person.first_name, Person.middle_name)
+                  .join(Person, on=Mentorship.mentor == Person.id).switch(Mentorship).join(MentoringForm)
+                  .where((Mentorship.status != "planned") & Mentorship.start_date.is_null(False)
+                         & (Mentorship.start_date <= due)
+                         & (Mentorship.end_date.is_null() | (Mentorship.end_date >= start)))
+                  .order_by(Mentorship.id))
+    ships = database.execute_sql(*ships.sql()).fetchall()
+    members: dict[int, list[tuple[int, str]]] = {}
+    member_rows: Any = (MentorshipMember.select(MentorshipMember.mentorship, Person.id, Person.last_name,
+                                                Person.first_name, Person.middle_name).join(Person)
+                        .where(MentorshipMember.mentorship.in_([s[0] for s in ships])
+                               & (MentorshipMember.left_on.is_null() | (MentorshipMember.left_on >= start))))
+    for ship_id, pid, last, first, middle in database.execute_sql(*member_rows.sql()).fetchall():
+        members.setdefault(ship_id, []).append((pid, full_name(last, first, middle)))
     rows: Any = Response.select(Response.id, Response.person, Response.questionnaire).where(
         Response.wave == wave_id).tuples()
     answered = {(pid, qid): rid for rid, pid, qid in rows}
     result: list[Respondent] = []
     seen: set[tuple[int, int]] = set()
-    for ship in ships:
-        people = [("mentor", ship.mentor)] + [("mentee", p) for p in sorted(members.get(ship.id, []),
-                                                                            key=lambda p: p.full_name)]
-        for role, person in people:
-            questionnaire = _pick(questionnaires, role, ship.form_id)
-            if questionnaire is None or person.id not in consent or (person.id, questionnaire.id) in seen:
+    picked: dict[tuple[str, int], Questionnaire | None] = {}
+    for ship_id, form_id, form_name, mentor_id, last, first, middle in ships:
+        people = [("mentor", mentor_id, full_name(last, first, middle))]
+        people += [("mentee", pid, name) for pid, name in sorted(members.get(ship_id, []), key=lambda m: m[1])]
+        for role, person_id, name in people:
+            if (role, form_id) not in picked:
+                picked[(role, form_id)] = _pick(questionnaires, role, form_id)
+            questionnaire = picked[(role, form_id)]
+            if questionnaire is None or person_id not in consent or (person_id, questionnaire.id) in seen:
                 continue
-            seen.add((person.id, questionnaire.id))
-            result.append(Respondent(person.id, person.full_name, role, ship.id, ship.form.name, questionnaire.id,
-                                     answered.get((person.id, questionnaire.id))))
+            seen.add((person_id, questionnaire.id))
+            result.append(Respondent(person_id, name, role, ship_id, form_name, questionnaire.id,
+                                     answered.get((person_id, questionnaire.id))))
     return result
 
 

@@ -58,7 +58,7 @@ class SurveyImportDialog(QDialog):
             for key, label in NAME_LABELS.items():
                 combo.addItem(label, key)
             for code, question in questions.items():
-                combo.addItem(f"Вопрос: {question.text[:70]}", code)
+                combo.addItem(f"Вопрос: {question.text[:70]} [{code}]", code)
             wanted = mapping.get(i)
             combo.setCurrentIndex(max(0, combo.findData(wanted)) if wanted else 0)
             sample = ", ".join(str(r[i]) for r in rows[:3] if i < len(r) and r[i] not in (None, ""))
@@ -68,6 +68,7 @@ class SurveyImportDialog(QDialog):
             grid.addWidget(combo, i + 1, 1)
             grid.addWidget(QLabel(sample[:60]), i + 1, 2)
             self.combos.append(combo)
+        grid.setRowStretch(len(headers) + 1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -81,6 +82,7 @@ class SurveyImportDialog(QDialog):
         layout.addWidget(self.errors)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Загрузить")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
         self.buttons.accepted.connect(self._load)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

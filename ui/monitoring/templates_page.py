@@ -28,7 +28,10 @@ def _view(model: RowsModel, stretch: int) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    for column in range(model.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setWordWrap(True)
     return view
 
@@ -64,7 +67,7 @@ class TemplatesPage(QWidget):
             Column("Варианты", lambda q: "; ".join(q.options or [])),
         ], self)
         self.list_view = _view(self.list_model, 0)
-        self.questions_view = _view(self.questions_model, 1)
+        self.questions_view = _view(self.questions_model, 3)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list_view)
         splitter.addWidget(self.questions_view)
