@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import cast
 
 from peewee import fn
 
@@ -71,7 +72,9 @@ def list_mentorships(form_id: int | None = None, status: str | None = None, ment
         member_query = member_query.where(MentorshipMember.mentorship.in_(ids))
     for m in member_query:
         members.setdefault(m.mentorship_id, []).append((m.mentee.id, m.mentee.full_name))
-    meetings = dict(Meeting.select(Meeting.mentorship, fn.COUNT(Meeting.id)).group_by(Meeting.mentorship).tuples())
+    counts = cast(list[tuple[int, int]], list(Meeting.select(Meeting.mentorship, fn.COUNT(Meeting.id))
+                                               .group_by(Meeting.mentorship).tuples()))
+    meetings: dict[int, int] = dict(counts)
     rows = [MentorshipRow(
         s.id, s.name or "", s.mentor.id, s.mentor.full_name, members.get(s.id, []), s.form.id, s.form.name, s.status,
         s.start_date, s.planned_end_date, s.end_date, int(meetings.get(s.id, 0)),

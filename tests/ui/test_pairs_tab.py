@@ -120,3 +120,32 @@ def test_rows_model_sorts_and_checks_without_a_view() -> None:
     assert model.checked == {2}
     model.set_rows([["Г", 1.0], ["Д", 3.0]], [4, 2])  # the sort is kept across reloads
     assert model.ids == [2, 4] and model.checked == {2}
+
+
+def test_detail_panel_runs_the_life_of_a_pair(qtbot: QtBot, demo_db: Path, monkeypatch: object) -> None:
+    import datetime as dt
+
+    from ui.dialogs import pair_dialogs
+
+    tab = _tab(qtbot, demo_db)
+    page = tab.list_page
+    page.status_combo.setCurrentIndex(page.status_combo.findData("planned"))
+    page.view.selectRow(0)
+    detail = page.detail
+    ship_id = detail.row.id
+    today = dt.date.today()
+    monkeypatch.setattr(pair_dialogs.DateTextDialog, "exec", lambda self: 1)  # type: ignore[attr-defined]
+    qtbot.mouseClick(detail.start_b, Qt.MouseButton.LeftButton)
+    ship = Mentorship.get_by_id(ship_id)
+    assert ship.status == "active" and ship.start_date == today and ship.planned_end_date is not None
+    monkeypatch.setattr(pair_dialogs.MeetingDialog, "exec", lambda self: 1)  # type: ignore[attr-defined]
+    monkeypatch.setattr(pair_dialogs.MeetingDialog, "value",  # type: ignore[attr-defined]
+                        lambda self: (today, "Знакомство", "очно", ""))
+    detail.add_meeting()
+    assert detail.row is not None and detail.row.id == ship_id  # still shown, though «Планируется» is filtered
+    assert [r[1] for r in detail.meeting_model.rows] == ["Знакомство"]
+    monkeypatch.setattr(pair_dialogs.DateTextDialog, "value",  # type: ignore[attr-defined]
+                        lambda self: (today, "переезд в другой город"))
+    detail.end_early()
+    assert Mentorship.get_by_id(ship_id).status == "ended_early"
+    assert detail.history_model.rowCount() >= 3

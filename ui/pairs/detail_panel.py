@@ -178,7 +178,11 @@ class DetailPanel(QWidget):
         answer = QMessageBox.question(self, "Удалить пару", "Удалить планируемую пару? Наставляемые вернутся "
                                       "в список ожидающих наставника.")
         if answer == QMessageBox.StandardButton.Yes:
-            if run_safely(self, lambda: mentorships.delete_planned(rid) or True):
+            def delete() -> bool:
+                mentorships.delete_planned(rid)
+                return True
+
+            if run_safely(self, delete):
                 self.show_row(None)
                 self.changed.emit()
 

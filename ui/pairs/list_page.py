@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitt
 from curator_app.fmt import date_short
 from curator_app.models import MENTORSHIP_STATUS_LABELS
 from curator_app.services.matching_pool import load_forms
-from curator_app.services.mentorships_query import MentorshipRow, list_mentorships
+from curator_app.services.mentorships_query import MentorshipRow, get_row, list_mentorships
 
 from .common import make_view, selected_id
 from .detail_panel import DetailPanel
@@ -117,5 +117,8 @@ class ListPage(QWidget):
         self.detail.show_row(next((r for r in self.rows if r.id == ship_id), None))
 
     def _detail_changed(self) -> None:
+        kept = self.detail.row.id if self.detail.row else None
         self.reload()
+        if kept is not None and self.detail.row is None:  # filtered out by its new status: keep showing it
+            self.detail.show_row(get_row(kept))
         self.changed.emit()
