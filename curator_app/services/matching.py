@@ -116,18 +116,31 @@ def _suggestion(pool: Pool, mentor: MentorSide, mentee: MenteeSide, person: Ment
                       form.name if form else "", mentor.free)
 
 
+def _best(scores: Any, ok: Any, limit: int) -> list[int]:
+    """Indices of the ``limit`` best allowed cells of a vector, best first."""
+    import numpy as np
+
+    allowed = np.flatnonzero(ok)
+    order = allowed[np.argsort(-scores[allowed], kind="stable")]
+    return [int(i) for i in order[:limit]]
+
+
 def suggest_mentors(mentee_id: int, limit: int = 10, include_forbidden: bool = False,
                     day: dt.date | None = None) -> list[Suggestion]:
-    """The best mentors for one mentee (person id), best first, each with its reasons."""
+    """The best mentors for one mentee (person id), best first, each with its reasons; with
+    ``include_forbidden`` the forbidden ones follow, each with why."""
     pool = load_pool([mentee_id], day)
     if not pool.mentees:
         raise CuratorError(f"Наставляемый с номером {mentee_id} не найден в банке наставляемых.")
     mentee = pool.mentees[0]
-    out = [_suggestion(pool, t, mentee, t) for t in pool.mentors]
-    allowed = sorted((s for s in out if not s.problems), key=lambda s: (-s.score, s.name))[:limit]
+    matrix = build_matrix(pool, [mentee], pool.mentors)
+    best = _best(matrix.scores[0], matrix.ok[0], limit)
+    out = [_suggestion(pool, pool.mentors[j], mentee, pool.mentors[j]) for j in best]
+    out.sort(key=lambda s: (-s.score, s.name))
     if include_forbidden:
-        allowed += sorted((s for s in out if s.problems), key=lambda s: (-s.score, s.name))
-    return allowed
+        rest = [_suggestion(pool, t, mentee, t) for j, t in enumerate(pool.mentors) if not matrix.ok[0, j]]
+        out += sorted(rest, key=lambda s: (-s.score, s.name))
+    return out
 
 
 def suggest_mentees(mentor_id: int, limit: int = 10, day: dt.date | None = None) -> list[Suggestion]:
@@ -136,8 +149,10 @@ def suggest_mentees(mentor_id: int, limit: int = 10, day: dt.date | None = None)
     mentor = next((t for t in pool.mentors if t.person_id == mentor_id), None)
     if mentor is None:
         raise CuratorError(f"Наставник с номером {mentor_id} не найден в банке наставников.")
-    out = [_suggestion(pool, mentor, e, e) for e in pool.mentees if is_unpaired(e)]
-    return sorted((s for s in out if not s.problems), key=lambda s: (-s.score, s.name))[:limit]
+    waiting = [e for e in pool.mentees if is_unpaired(e)]
+    matrix = build_matrix(pool, waiting, [mentor])
+    best = _best(matrix.scores[:, 0], matrix.ok[:, 0], limit)
+    return sorted((_suggestion(pool, mentor, waiting[i], waiting[i]) for i in best), key=lambda s: (-s.score, s.name))
 
 
 # --- «Подобрать всем» -----------------------------------------------------------------------------------

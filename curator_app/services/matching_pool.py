@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import cast
 
 from ..models import (
@@ -48,8 +49,14 @@ def save_weights(weights: Weights) -> None:
     log("update", "settings", None, "Изменены веса критериев подбора пар", weights_to_json(weights))
 
 
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((item.strip(), stems(item)) for item in _ITEMS.split(text) if item.strip())
+
+
 def _items(text: str | None) -> list[tuple[str, frozenset[str]]]:
-    return [(item.strip(), stems(item)) for item in _ITEMS.split(text or "") if item.strip()]
+    """«математика, подготовка к ОГЭ» → [(item, its stems), …]; parsed once per distinct text."""
+    return list(_parsed(text or ""))
 
 
 def load_forms() -> list[FormInfo]:

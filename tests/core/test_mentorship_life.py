@@ -145,3 +145,16 @@ def test_group_members_and_name(school: dict[str, Person]) -> None:
     assert list_mentorships()[0].kind == "пара" and list_mentorships()[0].name == ""
     mentorships.delete_planned(ship.id)
     assert list_mentorships() == []
+
+
+def test_suggestions_for_a_mentee_and_a_mentor(school: dict[str, Person]) -> None:
+    best = matching.suggest_mentors(school["Первый"].id)
+    assert [s.name.split()[0] for s in best] == ["Учителева", "Физиков"]
+    assert best[0].score > best[1].score and not best[0].problems
+    assert any("компетенция „математика“" in r for r in best[0].reasons)
+    assert matching.suggest_mentors(school["nobody"].id) == []
+    everyone = matching.suggest_mentors(school["nobody"].id, include_forbidden=True)
+    assert len(everyone) == 2 and all("согласия" in s.problems[0] for s in everyone)
+    for_mentor = matching.suggest_mentees(school["other"].id)
+    assert for_mentor[0].name.startswith("Третий")  # «олимпиада по физике» ↔ «физика»
+    assert "Безсогласия" not in {s.name.split()[0] for s in for_mentor}
