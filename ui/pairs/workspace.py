@@ -24,7 +24,7 @@ from curator_app.services.matching import Suggestion
 from curator_app.services.matching_rules import MenteeSide, MentorSide, Pool
 from curator_app.text import fold
 
-from .common import PairTask, make_view, run_safely, selected_id
+from .common import PairTask, make_view, none_guard, run_safely, selected_id
 from .draft_panel import DraftPanel
 from .models import PERSON_MIME, RowsModel
 from .weights_panel import WeightsPanel
@@ -169,6 +169,7 @@ class Workspace(QWidget):
         layout.addWidget(outer, 1)
 
     # --- loading --------------------------------------------------------------------------------------
+    @none_guard
     def load(self) -> None:
         self.pool, self.waiting, self.free_mentors = matching.workspace()
         current = self.form_combo.currentData()
@@ -187,6 +188,7 @@ class Workspace(QWidget):
         assert self.pool is not None
         return next((f.name for f in self.pool.forms if f.id == form_id), "любая")
 
+    @none_guard
     def _fill_lists(self) -> None:
         wanted = fold(self.mentee_search.text())
         mentees = [e for e in self.waiting
@@ -211,6 +213,7 @@ class Workspace(QWidget):
         if pid is not None:
             self._suggest(("mentor", pid))
 
+    @none_guard
     def _suggest(self, focus: tuple[str, int] | None) -> None:
         self.focus = focus
         self.suggestions = []
@@ -240,6 +243,7 @@ class Workspace(QWidget):
         pid = selected_id(self.suggest_view)
         return next((s for s in self.suggestions if s.person_id == pid), None)
 
+    @none_guard
     def _show_reasons(self) -> None:
         s = self._selected_suggestion()
         in_draft = bool(self.focus and self.focus[0] == "mentee" and self.focus[1] in self.draft.rows)
@@ -266,6 +270,7 @@ class Workspace(QWidget):
         if pair is not None:
             self.pair(*pair)
 
+    @none_guard
     def pair(self, mentor_id: int, mentee_id: int) -> None:
         ship = run_safely(self, lambda: mentorships.create(mentor_id, [mentee_id]))
         if ship is not None:
@@ -303,6 +308,7 @@ class Workspace(QWidget):
         self.task.finished.connect(self._task_done)
         self.task.start()
 
+    @none_guard
     def _matched(self, draft: matching.Draft) -> None:
         self.draft.set_draft(draft)
         self.status.setText(f"Готов черновик: пар {len(draft.rows)}, без пары {len(draft.unmatched)}.")
@@ -318,6 +324,7 @@ class Workspace(QWidget):
         self.status.setText("Веса сохранены; подсказки пересчитаны. Нажмите «Подобрать всем», чтобы обновить черновик.")
         self._suggest(self.focus)
 
+    @none_guard
     def _after_change(self) -> None:
         self.load()
         self.changed.emit()
