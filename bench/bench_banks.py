@@ -48,28 +48,31 @@ def run(workdir: Path) -> dict[str, float]:
     db = demo_database(workdir)
     open_database(db)
     ctx = AppContext(db)
-    opens = []
+    opens, opens_cpu = [], []
     for _ in range(3):
         tab = MenteesTab(ctx)
         tab.resize(1366, 700)
         tab.show()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         tab.activate()
         app.processEvents()  # the first paint of the table
         opens.append(time.perf_counter() - start)
+        opens_cpu.append(time.process_time() - cpu)
         tab.close()
     tab = MenteesTab(ctx)
     tab.resize(1366, 700)
     tab.show()
     tab.activate()
     app.processEvents()
-    strokes = []
+    strokes, strokes_cpu = [], []
     for text in ("а", "ал", "але", "алек", "алекс", "алек", "але", "ал", "а", "", "7", "7б", "7", "",
                  "ИВАН", "иванов", ""):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         tab.search.setText(text)
         app.processEvents()
         strokes.append(time.perf_counter() - start)
+        strokes_cpu.append(time.process_time() - cpu)
+    mentees = len(tab.model.all_rows)
     rows = filter_rows(bank_rows("mentee"), BankFilter(status=""))
     rows = (rows + rows)[:20000]
     export = best_of(3, lambda: export_bank("mentee", workdir / "bank.xlsx", rows=rows))
@@ -83,13 +86,9 @@ def run(workdir: Path) -> dict[str, float]:
     imported = time.perf_counter() - start
     close_database()
     assert summary["added"] == 10000, summary
-    return {"open_tab_s": round(statistics.median(opens), 3), "keystroke_s": round(max(strokes), 3),
-            "keystroke_median_s": round(statistics.median(strokes), 3), "import_10000_s": round(imported, 3),
-            "export_20000_s": export, "rows_in_bank": len(bank_rows_count(db))}
-
-
-def bank_rows_count(db: Path) -> list[int]:
-    import sqlite3
-
-    with sqlite3.connect(db) as conn:
-        return [r[0] for r in conn.execute("SELECT person_id FROM mentee")]
+    # Wall time is the target; CPU time of this process is shown beside it because the benchmark machine
+    # is shared (other processes inflate wall time, not CPU time).
+    return {"open_tab_s": round(statistics.median(opens), 3), "open_tab_cpu_s": round(statistics.median(opens_cpu), 3),
+            "keystroke_s": round(max(strokes), 3), "keystroke_median_s": round(statistics.median(strokes), 3),
+            "keystroke_cpu_max_s": round(max(strokes_cpu), 3), "import_10000_s": round(imported, 3),
+            "export_20000_s": export, "mentees_in_bank": mentees, "load_average": os.getloadavg()[0]}
