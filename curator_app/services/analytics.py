@@ -27,6 +27,7 @@ def _mean(values: Any) -> float:
     items = values if isinstance(values, list) else list(values)
     return sum(items) / len(items)
 NUMERIC = ("scale", "number", "yes_no")
+_GROUP_LABELS = {"mentee": "Наставляемые", "mentor": "Наставники", "curator": "Куратор"}
 
 
 @dataclass
@@ -330,13 +331,11 @@ def analyse(wave_id: int, baseline_id: int | None = None, *, compare_auto: bool 
     for r in people:
         expected_by_role[r.role] += 1
         expected_by_form[r.form_name] += 1
-    from .survey import ROLE_LABELS
-
-    by_role = {role: GroupSummary(ROLE_LABELS.get(role, role), expected=n) for role, n in expected_by_role.items()}
+    by_role = {role: GroupSummary(_GROUP_LABELS.get(role, role), expected=n) for role, n in expected_by_role.items()}
     by_form = {form: GroupSummary(form, expected=n) for form, n in expected_by_form.items()}
     overall = GroupSummary("Все участники", expected=len(people))
     for _, role, form, scale in respondents.values():
-        groups = [overall, by_role.setdefault(role, GroupSummary(ROLE_LABELS.get(role, role))),
+        groups = [overall, by_role.setdefault(role, GroupSummary(_GROUP_LABELS.get(role, role))),
                   by_form.setdefault(form, GroupSummary(form))]
         for group in groups:
             group.respondents += 1

@@ -130,9 +130,7 @@ def build_report(analytics: WaveAnalytics, path: str | Path, *, day: dt.date | N
                          ("Слабые стороны (самые низкие оценки и недостатки):", found.weaknesses),
                          ("Наибольшие изменения по сравнению с входной волной:", found.changes)):
         if lines:
-            add(_p(title, st["plain"]))
-            for line in lines:
-                add(_p(f"— {line}", st["body"]))
+            add(KeepTogether([_p(title, st["plain"]), *[_p(f"— {line}", st["body"]) for line in lines]]))
 
     quotes = analytics.open_answers()
     if quotes:

@@ -205,14 +205,18 @@ def check_value(question: Question, value: AnswerValue) -> str | None:
 
 def save_response(wave_id: int, questionnaire_id: int, person_id: int, role: str, values: dict[int, AnswerValue],
                   *, mentorship_id: int | None = None, source: str = "paper", day: dt.date | None = None,
-                  log_it: bool = True) -> Response:
+                  log_it: bool = True, check_required: bool = True) -> Response:
     """Store one filled questionnaire (replacing an earlier one of the same person in the wave).
 
     ``values`` maps question ids to answers; all are checked first, and nothing is written when one is bad.
+    ``check_required=False`` lets questions absent from ``values`` stay unanswered (an import of a form
+    that did not ask them).
     """
     questions = {q.id: q for q in questions_of(questionnaire_id)}
     problems = []
     for number, question in enumerate(questions.values(), start=1):
+        if not check_required and question.id not in values:
+            continue
         problem = check_value(question, values.get(question.id, AnswerValue()))
         if problem:
             problems.append(f"вопрос {number} «{question.text}»: {problem}")

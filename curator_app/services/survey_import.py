@@ -1,6 +1,7 @@
 """Answers from a table exported by an online form (Excel .xlsx or .csv), with a column mapping.
 
-The first row holds the headers. One column (or «Фамилия», «Имя», «Отчество» columns) names the respondent,
+The first row holds the headers. A required question is checked when its column is mapped (a form may not
+have asked every question of the template). One column (or «Фамилия», «Имя», «Отчество» columns) names the respondent,
 who must be in the wave's list; the other columns are matched to questions by the question's code or text.
 All or nothing, as the bank import: with any error nothing is written and every error is reported with its
 row and column; ``skip_invalid`` writes the good rows and reports the bad ones.
@@ -27,6 +28,14 @@ NAME_FIELDS = ("name", "last_name", "first_name", "middle_name")
 NAME_LABELS = {"name": "ФИО участника", "last_name": "Фамилия", "first_name": "Имя", "middle_name": "Отчество"}
 _YES = {"да", "yes", "1", "+", "true", "истина", "д"}
 _NO = {"нет", "no", "0", "-", "false", "ложь", "н"}
+
+
+class SurveyImportError(CuratorError):
+    """Nothing was imported; ``errors`` lists every bad row and column (the message shows the first ten)."""
+
+    def __init__(self, message: str, errors: list[str]) -> None:
+        super().__init__(message)
+        self.errors = errors
 
 
 @dataclass
@@ -194,7 +203,6 @@ def import_answers(path: str | Path, wave_id: int, *, mapping: dict[int, str] | 
                 Question.questionnaire == respondent.questionnaire_id)}
         questions = questions_by_q[respondent.questionnaire_id]
         values: dict[int, AnswerValue] = {}
-        failed: set[int] = set()
         for index, code in mapping.items():
             if code in NAME_FIELDS or code not in questions:
                 continue
@@ -206,28 +214,27 @@ def import_answers(path: str | Path, wave_id: int, *, mapping: dict[int, str] | 
             except ValueError as exc:
                 problem = str(exc)
             if problem:
-                failed.add(question.id)
                 row_errors.append(f"Строка {number}, столбец «{column}»: {problem}")
             else:
                 values[question.id] = value
-        for question in questions.values():
-            if question.required and question.id not in values and question.id not in failed:
-                row_errors.append(f"Строка {number}: нет ответа на обязательный вопрос «{question.text}»")
         if row_errors:
             report.errors += row_errors
             continue
         good.append((respondent, values))
     bad_rows = len({e.split(":")[0].split(",")[0] for e in report.errors})
     if report.errors and not skip_invalid:
-        shown = report.errors[:30]
-        more = f"\n…и ещё ошибок: {len(report.errors) - 30}." if len(report.errors) > 30 else ""
-        raise CuratorError(f"Ответы из «{Path(path).name}» не загружены: ошибок {len(report.errors)} в {bad_rows} "
-                           "строках. Исправьте файл или загрузите без ошибочных строк.\n" + "\n".join(shown) + more)
+        shown = "; ".join(report.errors[:10])
+        more = f" и ещё {len(report.errors) - 10}" if len(report.errors) > 10 else ""
+        raise SurveyImportError(
+            f"Ответы из «{Path(path).name}» не загружены, ничего не записано: ошибок {len(report.errors)} в "
+            f"{bad_rows} строках — {shown}{more}. Исправьте файл или разрешите пропускать ошибочные строки "
+            "(--skip-invalid).", report.errors)
     answered = {r.person_id for r in roster(wave_id) if r.answered}
     with database.atomic():
         for respondent, values in good:
             save_response(wave_id, respondent.questionnaire_id, respondent.person_id, respondent.role, values,
-                          mentorship_id=respondent.mentorship_id, source="import", day=day, log_it=False)
+                          mentorship_id=respondent.mentorship_id, source="import", day=day, log_it=False,
+                          check_required=False)
             if respondent.person_id in answered:
                 report.replaced += 1
             else:

@@ -92,7 +92,7 @@ def test_tab_shows_waves_analytics_and_templates(qtbot: QtBot, demo_db: Path, tm
     tab.pages.setCurrentWidget(tab.analytics)
     qtbot.waitUntil(lambda: tab.analytics.analytics is not None, timeout=10000)
     assert tab.analytics.items_model.rowCount() > 5
-    assert tab.analytics.charts.count() == 3  # means, before/after, coverage
+    assert tab.analytics.charts.count() == 4  # means, before/after, by role and form, coverage
     tab.analytics.conclusions.setPlainText("Программа реализуется успешно.")
     tab.analytics.save_conclusions.click()
     out = tmp_path / "справка.pdf"
@@ -113,3 +113,47 @@ def test_main_window_does_not_load_qtcharts_at_start() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2]).stdout
     assert out.strip().endswith("False")
+
+
+def test_import_dialog_maps_columns_and_loads(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from ui.dialogs.survey_import_dialog import SurveyImportDialog
+
+    entry = next(w for w in waves() if w.kind == "entry")
+    who = next(r for r in roster(entry.id) if r.role == "mentee" and not r.answered)
+    book = Workbook()
+    book.active.append(["Отметка времени", "ФИО", "Ваша оценка программы", "Класс"])
+    book.active.append(["01.12.2026", who.name, 8, "7Б"])
+    book.active.append(["01.12.2026", "Некто Неизвестный", 9, "7Б"])
+    path = tmp_path / "form.xlsx"
+    book.save(path)
+    dialog = SurveyImportDialog(path, entry.id)
+    qtbot.addWidget(dialog)
+    assert dialog.mapping() == {1: "name"}  # the free-worded question is not guessed
+    dialog.combos[2].setCurrentIndex(dialog.combos[2].findData("effectiveness"))
+    before = Response.select().count()
+    dialog._load()
+    qtbot.waitUntil(lambda: "Некто Неизвестный" in dialog.errors.toPlainText(), timeout=10000)
+    assert Response.select().count() == before  # all or nothing
+    dialog.skip.setChecked(True)
+    dialog._load()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.report is not None and (dialog.report.imported, dialog.report.skipped) == (1, 1)
+
+
+def test_template_editor_saves_a_new_version(qtbot: QtBot, demo_db: Path) -> None:
+    from curator_app.models import Questionnaire
+    from ui.dialogs.survey_template_dialog import SurveyTemplateDialog
+
+    old = Questionnaire.get(Questionnaire.code == "mentor", Questionnaire.is_current)
+    dialog = SurveyTemplateDialog(old)
+    qtbot.addWidget(dialog)
+    count = len(dialog.items)
+    dialog.add_button.click()
+    dialog.text.setPlainText("Насколько вам удобно время встреч?")
+    dialog.title.setText("Анкета наставника (2027)")
+    dialog._save()
+    assert dialog.saved is not None and dialog.saved.version == old.version + 1
+    assert len(dialog.saved.questions) == count + 1
+    assert not Questionnaire.get_by_id(old.id).is_current

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from curator_app.services.survey_import import (
     NAME_LABELS,
     ImportReport,
+    SurveyImportError,
     import_answers,
     read_table,
     suggest_mapping,
@@ -94,10 +95,18 @@ class SurveyImportDialog(QDialog):
         mapping, skip = self.mapping(), self.skip.isChecked()
         self.buttons.setEnabled(False)
         self.errors.setPlainText("Загрузка…")
-        task.start(self, lambda: import_answers(self.path, self.wave_id, mapping=mapping, skip_invalid=skip),
-                   self._done, self._failed)
+        def run() -> ImportReport | str:
+            try:
+                return import_answers(self.path, self.wave_id, mapping=mapping, skip_invalid=skip)
+            except SurveyImportError as error:  # the full list, one error a line
+                return f"{str(error).split(' — ')[0]}:\n" + "\n".join(error.errors)
 
-    def _done(self, report: ImportReport) -> None:
+        task.start(self, run, self._done, self._failed)
+
+    def _done(self, report: ImportReport | str) -> None:
+        if isinstance(report, str):
+            self._failed(report)
+            return
         self.report = report
         self.accept()
 

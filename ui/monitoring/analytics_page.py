@@ -212,6 +212,11 @@ class AnalyticsPage(QWidget):
             self.charts.addTab(charts.before_after_view([c.text for c in moved], [c.before for c in moved],
                                                         [c.after for c in moved], analytics.change.baseline_title,
                                                         analytics.wave.title), "До и после")
+        groups = [g for g in [*analytics.by_role.values(), *analytics.by_form.values()] if g.mean is not None]
+        if groups:
+            self.charts.addTab(charts.item_means_view([g.label for g in groups], [g.mean or 0 for g in groups],
+                                                      "Средний балл по ролям и формам наставничества"),
+                               "По ролям и формам")
         cov = analytics.coverage
         gauges = QWidget()
         row = QHBoxLayout(gauges)
