@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from curator_app.models import RoadmapEvent
@@ -141,7 +142,11 @@ def test_import_dialog_paste_preview_and_save(qtbot: QtBot, db: Path) -> None:
 def test_import_dialog_reads_a_seed_file_on_a_worker(qtbot: QtBot, db: Path, seeds: Path) -> None:
     dialog = RoadmapImportDialog(None, seeds / "roadmap_school_chita_2022.txt")
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 14, timeout=5000)
+    assert dialog.task is not None
+    # join the worker, then deliver its queued result on this thread (no polling loop)
+    assert dialog.task.wait(5000)
+    QApplication.processEvents()
+    assert dialog.model.rowCount() == 14
     assert "7 разделов" in dialog.summary.text()
     dialog.save()
     assert RoadmapEvent.select().count() == 14
