@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import argparse
 
-from . import Registry, print_json
+from . import Registry, db_path, print_json
 
 
 def register(registry: Registry) -> None:
     p = registry.command("match", "подобрать наставников всем наставляемым без пары (оптимально для всей "
-                         "школы); без --apply только показать черновик", _match)
+                         "школы); без --apply только показать черновик", _match, db="none")
     p.add_argument("--form", metavar="ФОРМА", help="только эта форма наставничества: название или код "
                    "(«Ученик – ученик», pupil_pupil)")
     p.add_argument("--apply", action="store_true", help="сохранить черновик как планируемые пары и группы")
 
 
 def _match(args: argparse.Namespace) -> None:
+    from ..db import open_database
     from ..services import matching, mentorships
+
+    # Looking needs no lock (the window may have the file open); saving pairs does.
+    open_database(db_path(args), lock=args.apply, create=False)
 
     form_id = matching.find_form(args.form).id if args.form else None
     draft = matching.propose(form_id)

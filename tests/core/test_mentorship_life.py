@@ -158,3 +158,10 @@ def test_suggestions_for_a_mentee_and_a_mentor(school: dict[str, Person]) -> Non
     for_mentor = matching.suggest_mentees(school["other"].id)
     assert for_mentor[0].name.startswith("Третий")  # «олимпиада по физике» ↔ «физика»
     assert "Безсогласия" not in {s.name.split()[0] for s in for_mentor}
+
+
+def test_cli_match_looks_without_the_lock_and_never_creates_a_file(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "нет.sqlite"
+    assert main(["--db", str(missing), "match"]) == 1
+    assert "не найден" in capsys.readouterr().err and not missing.exists()

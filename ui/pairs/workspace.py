@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -105,6 +106,7 @@ class Workspace(QWidget):
         self.mentor_model = RowsModel(["Наставник", "Кто", "Свободно", "Форма", "Компетенции"], drag=True)
         self.mentor_view = make_view(self.mentor_model, (200, 110, 65, 130))
         self.mentor_view.setDragEnabled(True)
+        self.mentor_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.mentor_view.selectionModel().selectionChanged.connect(lambda *_: self._on_mentor())
         self.mentors_label = QLabel("Наставники со свободными местами (перетащите наставника на наставляемого)")
 
