@@ -106,10 +106,12 @@ def person_key(p: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = None,
-                today: dt.date | None = None) -> ImportPlan:
-    """Read the sheet and decide, row by row, what would be added, updated or rejected. Writes nothing."""
+                today: dt.date | None = None, progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None, sheet: rd.Sheet | None = None) -> ImportPlan:
+    """Read the sheet and decide, row by row, what would be added, updated or rejected. Writes nothing.
+    ``progress(done, total)`` is called every few hundred rows; ``cancelled()`` stops the check."""
     today = today or dt.date.today()
-    sheet = rd.read_sheet(path)
+    sheet = sheet or rd.read_sheet(path)
     mapping = dict(mapping) if mapping is not None else auto_mapping(sheet.headers, role)
     fields = set(mapping.values())
     if "full_name" not in fields and not {"last_name", "first_name"} <= fields:
@@ -125,7 +127,12 @@ def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = No
         forms[fold(f.code)] = f.id
     seen: dict[tuple[Any, ...], int] = {}
     header_keys = {fold(h) for h in sheet.headers if h}
-    for number, cells in sheet.rows:
+    for index, (number, cells) in enumerate(sheet.rows):
+        if index % _CHUNK == 0:
+            if cancelled and cancelled():
+                raise ImportCancelled("Проверка файла отменена.")
+            if progress:
+                progress(index, len(sheet.rows))
         if all(rd.is_blank(c) for c in cells) or rd.is_total_row(cells):
             plan.skipped += 1
             continue

@@ -28,6 +28,28 @@ def _quiet_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
 
 
+def test_import_dialog_remembers_the_mapping(qtbot: QtBot, db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text("ФИО;Класс;Дата рождения;Особые отметки\nБелова Мария Ивановна;5 а;01.02.2015;чтение\n",
+                    encoding="utf-8")
+    dialog = BankImportDialog(AppContext(db), "mentee", path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    assert 3 not in dialog.mapping()  # «Особые отметки» is not recognised
+    combo = dialog.combos[3]
+    combo.setCurrentIndex(combo.findData("key_request"))
+    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    with qtbot.waitSignal(dialog.ctx.changed, timeout=10000):
+        dialog.import_button.click()
+    assert Mentee.get().key_request == "чтение"
+    again = BankImportDialog(AppContext(db), "mentee", path)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.plan is not None, timeout=10000)
+    assert again.mapping()[3] == "key_request" and len(again.plan.updated) == 1
+
+
 def test_mentees_tab_search_filters_and_counts(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
     tab = MenteesTab(AppContext(demo_db))
     qtbot.addWidget(tab)
@@ -131,7 +153,8 @@ def test_import_dialog_preview_and_import(qtbot: QtBot, db: Path, tmp_path: Path
     dialog = BankImportDialog(ctx, "mentee", mentee_sheet(tmp_path / "bank.xlsx"))
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.plan is not None and len(dialog.plan.added) == 4
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)  # the file is checked on a worker thread
+    assert len(dialog.plan.added) == 4 and not dialog.progress.isVisible()
     assert "отклонено строк: <b" in dialog.summary.text()
     assert dialog.preview.rows[0][:3] == [11, "отклонена", "Дата рождения"]
     dialog.start_import()  # all or nothing: refused with the rows named
@@ -146,6 +169,7 @@ def test_import_can_be_cancelled(qtbot: QtBot, db: Path, tmp_path: Path) -> None
     dialog = BankImportDialog(AppContext(db), "mentee", mentee_sheet(tmp_path / "big.xlsx", bad_date=False, extra=3000))
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
     dialog.start_import()
     dialog.cancel_import()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)

@@ -3,6 +3,7 @@ with progress and cancel. The core decides everything (``curator_app.services.ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from curator_app.errors import CuratorError
 from curator_app.services import bank_read
 from curator_app.services.bank_import import ImportPlan, apply_import, auto_mapping, plan_import
 
-from ..banks.task import BankTask
+from ..banks.task import BankTask, TaskFn
 from ..context import AppContext
 from ..widgets.bank_list_model import ListTableModel
 
@@ -38,6 +39,7 @@ class BankImportDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.role, self.path = ctx, role, Path(path)
         self.plan: ImportPlan | None = None
+        self.sheet: bank_read.Sheet | None = None
         self.task: BankTask | None = None
         self.result: dict[str, Any] | None = None
         self.setWindowTitle(f"Импорт банка {'наставников' if role == 'mentor' else 'наставляемых'}: {self.path.name}")
@@ -91,7 +93,7 @@ class BankImportDialog(QDialog):
 
     def _read_headers(self) -> None:
         try:
-            sheet = bank_read.read_sheet(self.path)
+            sheet = self.sheet = bank_read.read_sheet(self.path)
         except CuratorError as error:
             self.info.setText(f"<span style='color:#c0392b'>{error}</span>")
             self.import_button.setEnabled(False)
@@ -124,14 +126,16 @@ class BankImportDialog(QDialog):
         self.import_button.setEnabled(False)
 
     def make_plan(self) -> None:
-        try:
-            self.plan = plan_import(self.path, self.role, self.mapping())
-        except CuratorError as error:
-            self.plan = None
-            self.summary.setText(f"<span style='color:#c0392b'>{error}</span>")
-            self.import_button.setEnabled(False)
-            return
-        plan = self.plan
+        """Check the file on the worker thread; the preview fills in when it is done."""
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.summary.setText("Проверяю файл…")
+        mapping, sheet = self.mapping(), self.sheet
+        self._run(lambda progress, cancelled: plan_import(self.path, self.role, mapping, progress=progress,
+                                                          cancelled=cancelled, sheet=sheet), self.show_plan)
+
+    def show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
         bad = len(plan.rejected_rows)
         self.summary.setText(
             f"Будет добавлено: <b>{len(plan.added)}</b>, обновлено: <b>{len(plan.updated)}</b>, "
@@ -145,10 +149,8 @@ class BankImportDialog(QDialog):
         self.import_button.setEnabled(bool(plan.added or plan.updated))
 
     def start_import(self) -> None:
-        if self.plan is None:
-            self.make_plan()
         plan = self.plan
-        if plan is None:
+        if plan is None or self.task is not None:
             return
         if plan.rejected and not self.skip_invalid.isChecked():
             QMessageBox.warning(self, "Импорт не выполнен",
@@ -157,12 +159,15 @@ class BankImportDialog(QDialog):
                                 "Исправьте файл или отметьте «Пропускать ошибочные строки».")
             return
         skip = self.skip_invalid.isChecked()
-        self.task = BankTask(lambda progress, cancelled: apply_import(plan, skip, progress, cancelled), self)
+        self.summary.setText("Импортирую…")
+        self._run(lambda progress, cancelled: apply_import(plan, skip, progress, cancelled), self._done)
+
+    def _run(self, fn: TaskFn, on_success: Callable[[Any], None]) -> None:
+        self.task = BankTask(fn, self)
         self.task.progress.connect(self._progress)
-        self.task.succeeded.connect(self._done)
+        self.task.succeeded.connect(lambda result: self._succeeded(result, on_success))
         self.task.failed.connect(self._failed)
-        self.progress.setRange(0, max(1, len(plan.added) + len(plan.updated)))
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy until the first report
         self.progress.show()
         self._busy(True)
         self.task.start()
@@ -173,14 +178,20 @@ class BankImportDialog(QDialog):
             self.task.cancel()
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.import_button, self.check_button, self.close_button, self.mapping_box, self.skip_invalid):
+        for widget in (self.check_button, self.close_button, self.mapping_box, self.skip_invalid):
             widget.setEnabled(not busy)
+        plan = self.plan
+        self.import_button.setEnabled(not busy and plan is not None and bool(plan.added or plan.updated))
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(done)
+
+    def _succeeded(self, result: Any, on_success: Callable[[Any], None]) -> None:
+        self._finish_task()
+        on_success(result)
 
     def _finish_task(self) -> None:
         if self.task is not None:
@@ -190,7 +201,6 @@ class BankImportDialog(QDialog):
         self.progress.hide()
 
     def _done(self, result: dict[str, Any]) -> None:
-        self._finish_task()
         self.result = result
         self.ctx.notify("people")
         QMessageBox.information(self, "Импорт выполнен", f"Добавлено: {result['added']}, обновлено: "
