@@ -98,6 +98,8 @@ class AnalyticsPage(QWidget):
         header = self.items_view.horizontalHeader()
         for column in range(1, self.items_model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)  # long lists of choices: tooltip
+        header.resizeSection(4, 150)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.items_view.setWordWrap(True)
         self.charts = QTabWidget()

@@ -63,7 +63,7 @@ def _bars(chart: QChart, labels: list[str], sets: list[QBarSet], values_on_bars:
     values = QValueAxis()
     values.setRange(0, 10)
     values.setTickCount(6)
-    values.setLabelFormat("%d")
+    values.setLabelFormat("%.0f")
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
