@@ -104,15 +104,23 @@ def test_tab_shows_waves_analytics_and_templates(qtbot: QtBot, demo_db: Path, tm
     assert tab.templates.questions_model.rowCount() > 5
 
 
-def test_main_window_does_not_load_qtcharts_at_start() -> None:
+def test_main_window_does_not_load_qtcharts_at_start(demo_db: Path) -> None:
     import subprocess
     import sys
 
-    code = ("import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen'; import ui.main_window; "
-            "print('PySide6.QtCharts' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; from pathlib import Path; "
+            "from curator_app.db import open_database; open_database(Path(sys.argv[1])); "
+            "from ui.app import make_application; app = make_application(); "
+            "from ui.context import AppContext; from ui.main_window import MainWindow; "
+            "w = MainWindow(AppContext(Path(sys.argv[1]))); w.show(); app.processEvents(); "
+            "before = 'PySide6.QtCharts' in sys.modules; w.show_tab('monitoring'); "
+            "print(before, 'PySide6.QtCharts' in sys.modules)")
+    from curator_app.db import close_database
+
+    close_database()
+    out = subprocess.run([sys.executable, "-c", code, str(demo_db)], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2]).stdout
-    assert out.strip().endswith("False")
+    assert out.strip().splitlines()[-1] == "False True"
 
 
 def test_import_dialog_maps_columns_and_loads(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:

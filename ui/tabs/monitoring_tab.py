@@ -1,7 +1,7 @@
 """Tab «Мониторинг»: survey waves and who answered, keyboard entry of paper questionnaires, the
 questionnaire templates, and the analytics with charts, the analytic report and the municipal table.
 
-The pages (and QtCharts with them) are imported when the tab is built, not at the window's start.
+The pages (and QtCharts with them) are built when the tab is first shown, not at the window's start.
 """
 
 from __future__ import annotations
@@ -19,12 +19,20 @@ class MonitoringTab(BaseTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.pages = QTabWidget()
+        QVBoxLayout(self).addWidget(self.pages)
+        self._built = False
+        self._entry_saved = False
+        self._stale_pages: set[int] = set()
+
+    def _build(self) -> None:
+        """The pages, built on the first show: QtCharts is loaded then, not when the window starts."""
         from ..monitoring.analytics_page import AnalyticsPage
         from ..monitoring.entry_form import EntryForm
         from ..monitoring.templates_page import TemplatesPage
         from ..monitoring.waves_page import WavesPage
 
-        self.pages = QTabWidget()
+        ctx = self.ctx
         self.waves = WavesPage(ctx)
         self.entry = EntryForm(ctx)
         self.templates = TemplatesPage(ctx)
@@ -33,20 +41,20 @@ class MonitoringTab(BaseTab):
         self.pages.addTab(self.entry, "Ввод ответов")
         self.pages.addTab(self.analytics, "Аналитика и справка")
         self.pages.addTab(self.templates, "Анкеты")
-        QVBoxLayout(self).addWidget(self.pages)
-        self._entry_saved = False
         self.waves.enter.connect(self.open_entry)
         self.waves.changed.connect(self._changed)
         self.templates.changed.connect(self._changed)
         self.analytics.changed.connect(self._changed)
         self.entry.saved.connect(self._saved)
         self.pages.currentChanged.connect(self._page_shown)
-        self._stale_pages: set[int] = set(range(self.pages.count()))
+        self._built = True
 
     def load(self) -> None:
         from curator_app.services.survey import ensure_templates
 
         ensure_templates()  # an older database gets the shipped templates on first use
+        if not self._built:
+            self._build()
         self._stale_pages = set(range(self.pages.count()))
         if self._entry_saved:  # the form already shows the next respondent
             self._stale_pages.discard(self.pages.indexOf(self.entry))
