@@ -32,13 +32,21 @@ def _next_year(year: str) -> str:
     return f"{start.year + 1}-{start.year + 2}"
 
 
-def plan_rollover() -> RolloverPlan:
-    """What «Новый учебный год» would change, from the school's current academic year."""
+def plan_rollover(today: dt.date | None = None) -> RolloverPlan:
+    """What «Новый учебный год» would change, from the school's current academic year.
+
+    Refused before 1 May of the year the new academic year starts: a second click the same autumn would
+    move every pupil up a grade again."""
     year = settings.load_school().academic_year
     try:
         _, year_end = academic_year_bounds(year)
     except (ValueError, IndexError) as exc:
         raise CuratorError(f"Учебный год в реквизитах школы «{year}» указан неверно: нужен вид 2026-2027.") from exc
+    earliest = dt.date(year_end.year, 5, 1)
+    if (today or dt.date.today()) < earliest:
+        raise CuratorError(f"Сейчас идёт {year} учебный год: перевести школу в {_next_year(year)} можно не раньше "
+                           f"1 мая {earliest.year} г. Если год в реквизитах указан неверно, исправьте его "
+                           "(Настройки → Реквизиты школы).")
     plan = RolloverPlan(year, _next_year(year))
     pupils = Person.select(Person.id, Person.grade, Person.last_name, Person.first_name, Person.middle_name).where(
         (Person.category == "pupil") & Person.grade.is_null(False))

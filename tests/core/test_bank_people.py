@@ -109,9 +109,29 @@ def test_rollover_promotes_and_archives_graduates(db: Path) -> None:
         rollover.apply_rollover(plan)
 
 
+def test_rollover_refused_in_the_middle_of_the_year(db: Path) -> None:
+    settings.update_school(academic_year="2026-2027")
+    with pytest.raises(CuratorError, match="не раньше 1 мая 2027"):
+        rollover.plan_rollover(today=dt.date(2026, 11, 22))
+    assert rollover.plan_rollover(today=dt.date(2027, 6, 1)).to_year == "2027-2028"
+
+
 def test_rollover_closes_finished_pairs(demo_db: Path) -> None:
-    plan = rollover.plan_rollover()
+    plan = rollover.plan_rollover(today=dt.date(2099, 6, 1))
     assert plan.pairs_to_close
     rollover.apply_rollover(plan)
     closed = Mentorship.select().where(Mentorship.id.in_([p[0] for p in plan.pairs_to_close]))
     assert all(ms.status == "completed" and ms.end_date for ms in closed)
+
+
+def test_cli_rollover_preview_then_apply(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from curator_app.cli import main
+    from curator_app.db import close_database
+
+    settings.update_school(academic_year="2025-2026")
+    _pupil("Девятов", "Иван", 9)
+    close_database()
+    assert main(["--db", str(db), "rollover"]) == 0
+    assert '"promoted": 1' in capsys.readouterr().out
+    assert main(["--db", str(db), "rollover", "--apply"]) == 0
+    assert '"applied": true' in capsys.readouterr().out

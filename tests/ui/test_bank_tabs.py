@@ -181,7 +181,7 @@ def test_rollover_dialog(qtbot: QtBot, demo_db: Path) -> None:
     from curator_app.services.rollover import plan_rollover
 
     year = settings.load_school().academic_year
-    dialog = RolloverDialog(AppContext(demo_db), plan_rollover())
+    dialog = RolloverDialog(AppContext(demo_db), plan_rollover(today=dt.date(2099, 6, 1)))
     qtbot.addWidget(dialog)
     dialog.apply()
     assert settings.load_school().academic_year != year
