@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..models import MentoringForm, Mentorship, MentorshipGoal, MentorshipMember, Person
 from ..services.consent import valid_consent_ids
@@ -83,11 +84,22 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _person(p: Person) -> PersonInfo:
+_PERSON_FIELDS = (Person.id, Person.last_name, Person.first_name, Person.middle_name, Person.gender,
+                  Person.category, Person.grade, Person.grade_letter, Person.position, Person.workplace,
+                  Person.phone, Person.email, Person.guardian_name, Person.guardian_phone)
+
+
+def _person(row: dict[str, Any]) -> PersonInfo:
+    grade = f"{row['grade']}{row['grade_letter'] or ''}" if row["grade"] else ""
     return PersonInfo(
-        id=p.id, name=Name.of(p.last_name, p.first_name, p.middle_name, p.gender), category=p.category,
-        grade=p.grade_label, position=p.position or "", workplace=p.workplace or "", phone=p.phone or "",
-        email=p.email or "", guardian_name=p.guardian_name or "", guardian_phone=p.guardian_phone or "")
+        id=row["id"], name=Name.of(row["last_name"], row["first_name"], row["middle_name"], row["gender"]),
+        category=row["category"], grade=grade, position=row["position"] or "", workplace=row["workplace"] or "",
+        phone=row["phone"] or "", email=row["email"] or "", guardian_name=row["guardian_name"] or "",
+        guardian_phone=row["guardian_phone"] or "")
+
+
+def _full(row: dict[str, Any]) -> str:
+    return " ".join(p for p in (row["last_name"], row["first_name"], row["middle_name"]) if p)
 
 
 def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
@@ -97,51 +109,58 @@ def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
 
 def collect_pairs(statuses: Iterable[str] = ("planned", "active"), ids: Iterable[int] | None = None,
                   day: dt.date | None = None) -> Selection:
-    """Mentorships in ``statuses`` (or exactly ``ids``), ordered by form and mentor, with consent applied."""
+    """Mentorships in ``statuses`` (or exactly ``ids``), ordered by form and mentor, with consent applied.
+
+    Rows are read as plain dicts (model instances cost more than the layout of a 500-pair order)."""
     day = day or dt.date.today()
-    query = (Mentorship.select(Mentorship, MentoringForm, Person)
+    query = (Mentorship.select(Mentorship.id.alias("ship_id"), Mentorship.name.alias("group_name"),
+                               Mentorship.status, Mentorship.start_date, Mentorship.end_date,
+                               Mentorship.planned_end_date, Mentorship.meeting_rhythm, Mentorship.place,
+                               MentoringForm.name.alias("form_name"), MentoringForm.code.alias("form_code"),
+                               *_PERSON_FIELDS)
              .join(MentoringForm).switch(Mentorship).join(Person, on=Mentorship.mentor == Person.id))
     if ids is not None:
         query = query.where(Mentorship.id.in_(list(ids)))
     else:
         query = query.where(Mentorship.status.in_(list(statuses)))
-    ships = list(query.order_by(MentoringForm.position, Person.last_name, Person.first_name, Mentorship.id))
-    ship_ids = [s.id for s in ships]
-    members: dict[int, list[Person]] = {}
+    ships = list(query.order_by(MentoringForm.position, Person.last_name, Person.first_name, Mentorship.id).dicts())
+    ship_ids = [s["ship_id"] for s in ships]
+    members: dict[int, list[dict[str, Any]]] = {}
     goals: dict[int, list[str]] = {}
     for chunk in _chunks(ship_ids):
-        rows = (MentorshipMember.select(MentorshipMember, Person).join(Person)
+        rows = (MentorshipMember.select(MentorshipMember.mentorship.alias("ship_id"), *_PERSON_FIELDS).join(Person)
                 .where(MentorshipMember.mentorship.in_(chunk) & MentorshipMember.left_on.is_null())
-                .order_by(Person.last_name, Person.first_name))
+                .order_by(Person.last_name, Person.first_name).dicts())
         for row in rows:
-            members.setdefault(row.mentorship_id, []).append(row.mentee)
-        for goal in (MentorshipGoal.select().where(MentorshipGoal.mentorship.in_(chunk))
-                     .order_by(MentorshipGoal.position, MentorshipGoal.id)):
-            goals.setdefault(goal.mentorship_id, []).append(goal.text)
+            members.setdefault(row["ship_id"], []).append(row)
+        for ship_id, text in (MentorshipGoal.select(MentorshipGoal.mentorship, MentorshipGoal.text)
+                              .where(MentorshipGoal.mentorship.in_(chunk))
+                              .order_by(MentorshipGoal.position, MentorshipGoal.id).tuples()):
+            goals.setdefault(ship_id, []).append(text)
     consent = valid_consent_ids(day)
     selection = Selection([])
     for ship in ships:
-        mentor = ship.mentor
-        if mentor.id not in consent:
-            selection.skipped.append(f"{mentor.full_name} (наставник): нет действующего согласия на обработку "
+        if ship["id"] not in consent:
+            selection.skipped.append(f"{_full(ship)} (наставник): нет действующего согласия на обработку "
                                      "персональных данных — пара (группа) не включена")
             continue
         kept = []
-        for mentee in members.get(ship.id, []):
-            if mentee.id in consent:
+        for mentee in members.get(ship["ship_id"], []):
+            if mentee["id"] in consent:
                 kept.append(_person(mentee))
             else:
-                selection.skipped.append(f"{mentee.full_name} (наставляемый): нет действующего согласия на "
+                selection.skipped.append(f"{_full(mentee)} (наставляемый): нет действующего согласия на "
                                          "обработку персональных данных")
         if not kept:
-            if members.get(ship.id):
-                whose = Name.of(mentor.last_name, mentor.first_name, mentor.middle_name, mentor.gender).declined("gen")
-                selection.skipped.append(f"пара (группа) наставника {whose} не включена: не осталось наставляемых "
-                                         "с согласием")
+            if members.get(ship["ship_id"]):
+                whose = Name.of(ship["last_name"], ship["first_name"], ship["middle_name"], ship["gender"])
+                selection.skipped.append(f"пара (группа) наставника {whose.declined('gen')} не включена: не "
+                                         "осталось наставляемых с согласием")
             continue
         selection.pairs.append(PairInfo(
-            id=ship.id, group_name=ship.name or "", form=ship.form.name, form_code=ship.form.code,
-            status=ship.status, mentor=_person(mentor), mentees=kept, start=ship.start_date,
-            end=ship.end_date or ship.planned_end_date, meeting_rhythm=ship.meeting_rhythm or "",
-            place=ship.place or "", goals=goals.get(ship.id, [])))
+            id=ship["ship_id"], group_name=ship["group_name"] or "", form=ship["form_name"],
+            form_code=ship["form_code"], status=ship["status"], mentor=_person(ship), mentees=kept,
+            start=ship["start_date"], end=ship["end_date"] or ship["planned_end_date"],
+            meeting_rhythm=ship["meeting_rhythm"] or "", place=ship["place"] or "",
+            goals=goals.get(ship["ship_id"], [])))
     return selection

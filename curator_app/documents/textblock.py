@@ -94,12 +94,16 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return self.space_after
 
     def draw(self) -> None:
-        canvas, size = self.canv, self.size
+        size = self.size
         space = width(" ", SERIF, size)
         y = self.height - size  # the first baseline
+        text = self.canv.beginText()  # one text object for the whole block: far fewer drawing operations
+        current = ""
         if self.bullet:
-            canvas.setFont(SERIF, size)
-            canvas.drawString(0, y, self.bullet)
+            text.setFont(SERIF, size)
+            current = SERIF
+            text.setTextOrigin(0, y)
+            text.textOut(self.bullet)
         for number, line in enumerate(self.lines):
             x = self.bullet_indent + (self.indent if number == 0 else 0)
             line_width = sum(width(w, f, size) for w, f in line) + space * (len(line) - 1)
@@ -109,14 +113,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 x += (room - line_width) / 2
             elif self.align == "justify" and number < len(self.lines) - 1 and len(line) > 1:
                 gap = space + (room - line_width) / (len(line) - 1)
-            if gap == space:  # one string per run of one font: far fewer drawing operations
-                for text, font in _segments(line):
-                    canvas.setFont(font, size)
-                    canvas.drawString(x, y, text)
-                    x += width(text, font, size) + space
-            else:
-                for word, font in line:
-                    canvas.setFont(font, size)
-                    canvas.drawString(x, y, word)
-                    x += width(word, font, size) + gap
+            pieces = _segments(line) if gap == space else line  # whole runs of one font when not justified
+            for piece, font in pieces:
+                if font != current:
+                    text.setFont(font, size)
+                    current = font
+                text.setTextOrigin(x, y)
+                text.textOut(piece)
+                x += width(piece, font, size) + gap
             y -= self.leading
+        self.canv.drawText(text)
