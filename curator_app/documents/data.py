@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..models import MentoringForm, Mentorship, MentorshipGoal, MentorshipMember, Person
 from ..services.consent import valid_consent_ids
@@ -123,19 +123,22 @@ def collect_pairs(statuses: Iterable[str] = ("planned", "active"), ids: Iterable
         query = query.where(Mentorship.id.in_(list(ids)))
     else:
         query = query.where(Mentorship.status.in_(list(statuses)))
-    ships = list(query.order_by(MentoringForm.position, Person.last_name, Person.first_name, Mentorship.id).dicts())
+    ships = cast(list[dict[str, Any]], list(query.order_by(MentoringForm.position, Person.last_name,
+                                                            Person.first_name, Mentorship.id).dicts()))
     ship_ids = [s["ship_id"] for s in ships]
     members: dict[int, list[dict[str, Any]]] = {}
     goals: dict[int, list[str]] = {}
     for chunk in _chunks(ship_ids):
-        rows = (MentorshipMember.select(MentorshipMember.mentorship.alias("ship_id"), *_PERSON_FIELDS).join(Person)
-                .where(MentorshipMember.mentorship.in_(chunk) & MentorshipMember.left_on.is_null())
-                .order_by(Person.last_name, Person.first_name).dicts())
+        rows = cast(Iterable[dict[str, Any]], (
+            MentorshipMember.select(MentorshipMember.mentorship.alias("ship_id"), *_PERSON_FIELDS).join(Person)
+            .where(MentorshipMember.mentorship.in_(chunk) & MentorshipMember.left_on.is_null())
+            .order_by(Person.last_name, Person.first_name).dicts()))
         for row in rows:
             members.setdefault(row["ship_id"], []).append(row)
-        for ship_id, text in (MentorshipGoal.select(MentorshipGoal.mentorship, MentorshipGoal.text)
-                              .where(MentorshipGoal.mentorship.in_(chunk))
-                              .order_by(MentorshipGoal.position, MentorshipGoal.id).tuples()):
+        goal_rows = cast(Iterable[tuple[int, str]], (
+            MentorshipGoal.select(MentorshipGoal.mentorship, MentorshipGoal.text)
+            .where(MentorshipGoal.mentorship.in_(chunk)).order_by(MentorshipGoal.position, MentorshipGoal.id).tuples()))
+        for ship_id, text in goal_rows:
             goals.setdefault(ship_id, []).append(text)
     consent = valid_consent_ids(day)
     selection = Selection([])
