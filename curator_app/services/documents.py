@@ -59,6 +59,16 @@ def _nonempty(selection: Selection, what: str) -> None:
         raise CuratorError(f"Нет пар для документа «{what}».{reason}")
 
 
+def require_requisites(school: SchoolSettings) -> None:
+    """An order to be registered needs the school's name, city and director (they are printed on it)."""
+    missing = [label for label, value in (("полное наименование организации", school.full_name),
+                                          ("город", school.city), ("ФИО директора", school.director_name))
+               if not value.strip()]
+    if missing:
+        raise CuratorError("Не заполнены реквизиты школы: " + ", ".join(missing) + ". Укажите их в меню "
+                           "«Настройки → Реквизиты школы…» (или командой settings).")
+
+
 def basis_for(pairs: list[PairInfo], school: SchoolSettings | None = None) -> list[str]:
     """The default legal basis: the staff letter of 2021 only when the order has teacher–teacher pairs."""
     return default_basis(school or load_school(), staff=any(p.form_code == "teacher_teacher" for p in pairs))
@@ -115,6 +125,8 @@ def issue_order(path: str | Path, *, number: str = "", day: dt.date | None = Non
     if register and not number:
         raise CuratorError("Чтобы зарегистрировать приказ, укажите его номер.")
     school = load_school()
+    if register:
+        require_requisites(school)
     selection = collect_pairs(ORDER_STATUSES, mentorship_ids, day)
     _nonempty(selection, "приказ о закреплении наставнических пар")
     params = OrderParams(number, day, basis if basis is not None else basis_for(selection.pairs, school),
@@ -157,6 +169,8 @@ def issue_reward_order(path: str | Path, *, number: str = "", day: dt.date | Non
     day = day or dt.date.today()
     number = number.strip()
     school = load_school()
+    if number:
+        require_requisites(school)
     selection = collect_pairs(THANKS_STATUSES, mentorship_ids, day)
     _nonempty(selection, "приказ о поощрении")
     params = OrderParams(number, day, [])

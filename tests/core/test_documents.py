@@ -189,3 +189,12 @@ def test_render_needs_no_database(demo_db: Path, tmp_path: Path) -> None:
             assert documents.render(kind, tmp_path / f"{kind}.pdf", school, pairs).stat().st_size > 1000
     finally:
         open_database(demo_db)
+
+
+def test_registering_needs_the_school_requisites(demo_db: Path, tmp_path: Path) -> None:
+    from curator_app.services.settings import update_school
+
+    update_school(director_name="", city="")
+    with pytest.raises(CuratorError, match="Не заполнены реквизиты школы: город, ФИО директора"):
+        documents.issue_order(tmp_path / "o.pdf", number="1", day=TODAY)
+    assert documents.issue_order(tmp_path / "draft.pdf", day=TODAY).document_id is None  # a draft is fine
