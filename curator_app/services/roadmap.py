@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import CuratorError
 from ..models import EventEvidence, Roadmap, RoadmapEvent, RoadmapSection, database
 from ..models.roadmap import EVENT_STATUS_LABELS
-from ..roadmap.period import YearContext, parse_period
-from ..roadmap.table import ParsedRoadmap
 from . import audit
+
+if TYPE_CHECKING:  # the parser loads when an import or an edit needs it, not with the first tab
+    from ..roadmap.table import ParsedRoadmap
 
 STORED_STATUSES = ("planned", "in_progress", "done", "cancelled")
 UPCOMING_DAYS = 14
@@ -190,6 +191,8 @@ def update_event(event_id: int, *, title: str, number: str = "", result: str = "
         raise CuratorError("У мероприятия должно быть название.")
     if status is not None and status not in STORED_STATUSES:
         raise CuratorError(f"Статус «{status}» не подходит: {', '.join(STORED_STATUSES)}.")
+    from ..roadmap.period import YearContext, parse_period
+
     event = _event(event_id)
     roadmap = event.roadmap
     period = parse_period(period_text, YearContext(roadmap.start_date, roadmap.end_date,
