@@ -77,6 +77,10 @@ def test_order_docx_has_the_same_content(demo_db: Path, tmp_path: Path) -> None:
     assert (round(section.left_margin.mm), round(section.right_margin.mm), round(section.top_margin.mm),
             round(section.bottom_margin.mm)) == (20, 10, 20, 20)
     assert section.different_first_page_header_footer  # page numbers from page 2
+    again = documents.issue_order(tmp_path / "long.docx", day=TODAY, long_date=True)
+    from curator_app.fmt import date_long
+
+    assert f"{date_long(TODAY)}\t№ ________" in [p.text for p in Document(str(again.path)).paragraphs]
 
 
 @poppler
