@@ -10,8 +10,8 @@ from curator_app.fmt import date_short
 from curator_app.services.documents import RegisterRow
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Дата", "Номер", "Вид", "Заголовок", "Пар", "Файл")
-DATE, NUMBER, KIND, TITLE, PAIRS, FILE = range(6)
+COLUMNS = ("Дата", "Номер", "Документ", "Пар", "Файл")
+DATE, NUMBER, TITLE, PAIRS, FILE = range(5)
 
 
 class RegisterModel(QAbstractTableModel):
@@ -41,10 +41,10 @@ class RegisterModel(QAbstractTableModel):
             return None
         row, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return {DATE: date_short(row.date), NUMBER: row.number, KIND: row.kind_label, TITLE: row.title,
+            return {DATE: date_short(row.date), NUMBER: row.number, TITLE: row.title,
                     PAIRS: str(row.pairs) if row.pairs else "", FILE: row.file_path}[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, FILE):
-            return row.title if column == TITLE else row.file_path
+            return f"{row.kind_label}\n{row.title}" if column == TITLE else row.file_path
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PAIRS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
