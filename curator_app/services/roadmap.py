@@ -201,9 +201,11 @@ def update_event(event_id: int, *, title: str, number: str = "", result: str = "
         event.title, event.number = title.strip(), number.strip()
         event.result, event.document_type = result.strip() or None, document.strip() or None
         event.responsible, event.notes = responsible.strip() or None, notes.strip() or None
-        event.period_text = period.text or None
-        event.start_date, event.end_date, event.recurrence = period.start, period.end, period.recurrence
-        event.period_unparsed = not period.ok
+        if " ".join(period_text.split()) != " ".join((event.period_text or "").split()):
+            # only a changed period is read again: the dates of an untouched one stay as imported
+            event.period_text = period.text or None
+            event.start_date, event.end_date, event.recurrence = period.start, period.end, period.recurrence
+            event.period_unparsed = not period.ok
         if status is not None:
             event.status = status
             event.done_on = (done_on or event.done_on or dt.date.today()) if status == "done" else None

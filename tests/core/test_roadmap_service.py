@@ -154,3 +154,14 @@ def test_cli_import_prints_summary(tmp_path: Path, capsys: pytest.CaptureFixture
     data = json.loads(capsys.readouterr().out)
     assert data["id"] == 1 and data["events"] == 4 and data["sections"] == 1 and data["saved"] is True
     assert len(data["unparsed_periods"]) == 1 and "по звонку" in data["unparsed_periods"][0]
+
+
+def test_saving_an_untouched_period_keeps_the_imported_dates(db: Path) -> None:
+    from curator_app.services.roadmap_template import create_from_template
+
+    roadmap = create_from_template("2026-2027")
+    row = rm.event_rows(roadmap.id)[0]
+    rm.update_event(row.id, title=row.title + " (уточнено)", number=row.number, period_text=row.period_text,
+                    responsible=row.responsible)
+    again = rm.event_rows(roadmap.id)[0]
+    assert (again.start, again.end, again.title) == (row.start, row.end, row.title + " (уточнено)")
