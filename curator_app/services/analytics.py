@@ -207,8 +207,13 @@ class WaveAnalytics:
         return [item for item in self.items if item.kind == "scale" and item.values]
 
 
-def _load(wave_id: int) -> tuple[dict[tuple[str, str], ItemStats], dict[int, tuple[int, str, str, list[float]]]]:
-    """Items of the wave and, per response, (person, role, form name, its scale answers)."""
+Scales = dict[tuple[int, str], dict[str, float]]  # (person, questionnaire code) → {item code: value}
+
+
+def _load(wave_id: int) -> tuple[dict[tuple[str, str], ItemStats], dict[int, tuple[int, str, str, list[float]]],
+                                Scales, dict[tuple[int, str], str]]:
+    """Items of the wave; per response (person, role, form name, its scale answers); the scale answers by
+    person and questionnaire (for the before/after comparison) and the role of each."""
     forms = {f.id: f.name for f in MentoringForm.select(MentoringForm.id, MentoringForm.name)}
     questionnaires = {q.id: q for q in Questionnaire.select().where(
         Questionnaire.id.in_(Response.select(Response.questionnaire).where(Response.wave == wave_id)))}
@@ -226,6 +231,8 @@ def _load(wave_id: int) -> tuple[dict[tuple[str, str], ItemStats], dict[int, tup
             items[key].by_form, items[key]._multi_n = old.by_form, old._multi_n
         owner[q.id] = key
     respondents: dict[int, tuple[int, str, str, list[float]]] = {}
+    scales: Scales = defaultdict(dict)
+    roles: dict[tuple[int, str], str] = {}
     sql = ('SELECT r.id, r.person_id, r.role, m.form_id, a.question_id, a.number, a.text FROM response r '
            'LEFT JOIN mentorship m ON m.id = r.mentorship_id LEFT JOIN answer a ON a.response_id = r.id '
            'WHERE r.wave_id = ?')
@@ -235,12 +242,15 @@ def _load(wave_id: int) -> tuple[dict[tuple[str, str], ItemStats], dict[int, tup
             respondents[rid] = (pid, role, form, [])
         if qid is None:
             continue
-        item = items[owner[qid]]
+        key = owner[qid]
+        item = items[key]
         if item.kind in NUMERIC and number is not None:
             item.values.append(number)
             item.by_form.setdefault(form, []).append(number)
             if item.kind == "scale":
                 respondents[rid][3].append(number)
+                scales[(pid, key[0])][key[1]] = number
+                roles[(pid, key[0])] = role
         elif item.kind == "single" and number is not None:
             item.values.append(number)
             item.choices[int(number)] = item.choices.get(int(number), 0) + 1
@@ -250,7 +260,7 @@ def _load(wave_id: int) -> tuple[dict[tuple[str, str], ItemStats], dict[int, tup
                 item.choices[index] = item.choices.get(index, 0) + 1
         elif item.kind == "text" and text and text.strip():
             item.texts.append(text.strip())
-    return items, respondents
+    return items, respondents, scales, roles
 
 
 def _scale_answers(wave_id: int) -> dict[tuple[int, str], dict[str, float]]:
@@ -264,15 +274,21 @@ def _scale_answers(wave_id: int) -> dict[tuple[int, str], dict[str, float]]:
     return result
 
 
-def compare(baseline_id: int, wave_id: int, items: dict[tuple[str, str], ItemStats] | None = None) -> Change:
-    """The before/after change of the participants who answered the same questionnaire in both waves."""
+def compare(baseline_id: int, wave_id: int, items: dict[tuple[str, str], ItemStats] | None = None,
+            loaded: tuple[Scales, dict[tuple[int, str], str]] | None = None) -> Change:
+    """The before/after change of the participants who answered the same questionnaire in both waves
+    (``loaded``: this wave's scale answers and roles when :func:`_load` has read them already)."""
     from ..models import Person
     from ..text import full_name
 
-    before, after = _scale_answers(baseline_id), _scale_answers(wave_id)
-    rows: Any = (Response.select(Response.person, Questionnaire.code, Questionnaire.audience).join(Questionnaire)
-                 .where(Response.wave == wave_id).tuples())
-    roles = {(pid, code): aud for pid, code, aud in rows}
+    before = _scale_answers(baseline_id)
+    if loaded is None:
+        after = _scale_answers(wave_id)
+        rows: Any = (Response.select(Response.person, Questionnaire.code, Response.role).join(Questionnaire)
+                     .where(Response.wave == wave_id).tuples())
+        roles = {(pid, code): role for pid, code, role in rows}
+    else:
+        after, roles = loaded
     per_item: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     pairs: list[tuple[int, str, float, float]] = []
     for key in sorted(set(before) & set(after)):
@@ -324,7 +340,7 @@ def coverage(on: dt.date | None = None) -> Coverage:
 def analyse(wave_id: int, baseline_id: int | None = None, *, compare_auto: bool = True) -> WaveAnalytics:
     """All the figures of a wave; a final wave is compared with its entry wave unless told otherwise."""
     wave = get_wave(wave_id)
-    items, respondents = _load(wave_id)
+    items, respondents, scales, roles = _load(wave_id)
     people = roster(wave_id)
     expected_by_role: dict[str, int] = defaultdict(int)
     expected_by_form: dict[str, int] = defaultdict(int)
@@ -344,7 +360,7 @@ def analyse(wave_id: int, baseline_id: int | None = None, *, compare_auto: bool 
     if baseline_id is None and compare_auto:
         base = baseline_for(wave)
         baseline_id = base.id if base else None
-    change = compare(baseline_id, wave_id, items) if baseline_id else None
+    change = compare(baseline_id, wave_id, items, (scales, roles)) if baseline_id else None
     day = min(wave.due_date or dt.date.today(), dt.date.today())
     order = {code: i for i, code in enumerate(("mentee", "mentee_teacher", "mentor", "mentor_teacher", "curator"))}
     ordered = sorted(items.values(), key=lambda i: (order.get(i.questionnaire, 99), i.questionnaire, i.position))
