@@ -195,3 +195,32 @@ def test_main_window_has_the_new_year_action(qtbot: QtBot, demo_db: Path) -> Non
     qtbot.addWidget(window)
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert texts.index("Новый учебный год…") == texts.index("Восстановить из копии…") + 1
+
+
+def test_export_respects_the_filter_and_delete_asks(qtbot: QtBot, db: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from curator_app.services import people
+
+    for last, grade in (("Семёнов", 7), ("Петров", 7), ("Орлов", 8)):
+        people.save_person("mentee", {"last_name": last, "first_name": "Иван", "category": "pupil", "grade": grade},
+                           {})
+    tab = MenteesTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.activate()
+    tab.grade_combo.setCurrentIndex(tab.grade_combo.findData(7))
+    target = tmp_path / "седьмые"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    tab.export_button.click()
+    ws = load_workbook(tmp_path / "седьмые.xlsx").active
+    assert sorted(ws.cell(row=r, column=1).value for r in (5, 6)) == ["Петров Иван", "Семёнов Иван"]
+    assert ws.cell(row=7, column=1).value is None
+    tab.search.setText("семенов")  # ё folded
+    assert [r.last_name for r in tab.model.rows] == ["Семёнов"]
+    tab.view.selectRow(0)
+    tab.delete_button.click()
+    assert [r.last_name for r in tab.model.rows] == []
+    assert not Person.select().where(Person.last_name == "Семёнов").exists()
