@@ -224,3 +224,18 @@ def test_export_respects_the_filter_and_delete_asks(qtbot: QtBot, db: Path, tmp_
     tab.delete_button.click()
     assert [r.last_name for r in tab.model.rows] == []
     assert not Person.select().where(Person.last_name == "Семёнов").exists()
+
+
+def test_typing_on_narrows_the_shown_rows_and_matches_a_fresh_filter(demo_db: Path) -> None:
+    from curator_app.services.banks import BankFilter, bank_rows, filter_rows
+    from ui.banks.model import BankTableModel
+
+    model = BankTableModel("mentee")
+    model.set_rows(bank_rows("mentee"))
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    for text in ("а", "ал", "але", "ал", "", "7", "7б"):
+        model.set_filter(BankFilter(text=text))
+        fresh = filter_rows(model.all_rows, BankFilter(text=text))
+        assert sorted(r.id for r in model.rows) == sorted(r.id for r in fresh)
+        dates = [r.birth_date for r in model.rows]
+        assert dates == sorted(dates, reverse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,7 @@ from curator_app.services.banks import (
     filter_rows,
     sort_key,
 )
+from curator_app.text import fold
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -98,8 +100,15 @@ class BankTableModel(QAbstractTableModel):
         self.apply()
 
     def set_filter(self, flt: BankFilter) -> None:
-        self.filter = flt
-        self.apply()
+        previous, self.filter = self.filter, flt
+        narrower = (dataclasses.replace(previous, text=flt.text) == flt
+                    and fold(flt.text).startswith(fold(previous.text)))
+        if narrower:  # typing on: the new matches are among the rows shown, already sorted
+            self.beginResetModel()
+            self.rows = filter_rows(self.rows, BankFilter(text=flt.text, status=""))
+            self.endResetModel()
+        else:
+            self.apply()
 
     def apply(self) -> None:
         """Filter and sort ``all_rows`` again and reset the view."""
