@@ -12,7 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from ..models import MentoringForm, Mentorship, MentorshipGoal, MentorshipMember, Person
+from ..models import (
+    MENTORSHIP_STATUS_LABELS,
+    MentoringForm,
+    Mentorship,
+    MentorshipGoal,
+    MentorshipMember,
+    Person,
+)
 from ..services.consent import valid_consent_ids
 from ..services.declension import Name
 
@@ -109,7 +116,8 @@ def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
 
 def collect_pairs(statuses: Iterable[str] = ("planned", "active"), ids: Iterable[int] | None = None,
                   day: dt.date | None = None) -> Selection:
-    """Mentorships in ``statuses`` (or exactly ``ids``), ordered by form and mentor, with consent applied.
+    """Mentorships in ``statuses`` (only ``ids`` of them when given), ordered by form and mentor, with consent
+    applied; a pair of ``ids`` in another status is named in ``skipped``.
 
     Rows are read as plain dicts (model instances cost more than the layout of a 500-pair order)."""
     day = day or dt.date.today()
@@ -119,10 +127,11 @@ def collect_pairs(statuses: Iterable[str] = ("planned", "active"), ids: Iterable
                                MentoringForm.name.alias("form_name"), MentoringForm.code.alias("form_code"),
                                *_PERSON_FIELDS)
              .join(MentoringForm).switch(Mentorship).join(Person, on=Mentorship.mentor == Person.id))
-    if ids is not None:
-        query = query.where(Mentorship.id.in_(list(ids)))
-    else:
-        query = query.where(Mentorship.status.in_(list(statuses)))
+    statuses = list(statuses)
+    query = query.where(Mentorship.status.in_(statuses))
+    wanted = None if ids is None else list(dict.fromkeys(ids))
+    if wanted is not None:
+        query = query.where(Mentorship.id.in_(wanted))
     ships = cast(list[dict[str, Any]], list(query.order_by(MentoringForm.position, Person.last_name,
                                                             Person.first_name, Mentorship.id).dicts()))
     ship_ids = [s["ship_id"] for s in ships]
@@ -142,6 +151,12 @@ def collect_pairs(statuses: Iterable[str] = ("planned", "active"), ids: Iterable
             goals.setdefault(ship_id, []).append(text)
     consent = valid_consent_ids(day)
     selection = Selection([])
+    if wanted is not None and len(ship_ids) < len(wanted):
+        found = set(ship_ids)
+        for ship_id, status in (Mentorship.select(Mentorship.id, Mentorship.status)
+                                .where(Mentorship.id.in_([i for i in wanted if i not in found])).tuples()):
+            selection.skipped.append(f"пара № {ship_id}: статус «{MENTORSHIP_STATUS_LABELS.get(status, status)}» — "
+                                     "в этот документ не входит")
     for ship in ships:
         if ship["id"] not in consent:
             selection.skipped.append(f"{_full(ship)} (наставник): нет действующего согласия на обработку "

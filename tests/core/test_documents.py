@@ -202,3 +202,11 @@ def test_registering_needs_the_school_requisites(demo_db: Path, tmp_path: Path) 
     with pytest.raises(CuratorError, match="Не заполнены реквизиты школы: город, ФИО директора"):
         documents.issue_order(tmp_path / "o.pdf", number="1", day=TODAY)
     assert documents.issue_order(tmp_path / "draft.pdf", day=TODAY).document_id is None  # a draft is fine
+
+
+def test_pairs_of_another_status_are_named_not_printed(demo_db: Path, tmp_path: Path) -> None:
+    ended = Mentorship.select().where(Mentorship.status == "ended_early").first()
+    active = Mentorship.select().where(Mentorship.status == "active").first()
+    result = documents.issue_order(tmp_path / "o.pdf", day=TODAY, mentorship_ids=[ended.id, active.id])
+    assert result.pairs == 1
+    assert any(f"пара № {ended.id}: статус «Прекращена досрочно»" in line for line in result.skipped)
