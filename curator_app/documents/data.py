@@ -153,8 +153,9 @@ def collect_pairs(statuses: Iterable[str] = ("planned", "active"), ids: Iterable
     selection = Selection([])
     if wanted is not None and len(ship_ids) < len(wanted):
         found = set(ship_ids)
-        for ship_id, status in (Mentorship.select(Mentorship.id, Mentorship.status)
-                                .where(Mentorship.id.in_([i for i in wanted if i not in found])).tuples()):
+        others = cast(Iterable[tuple[int, str]], Mentorship.select(Mentorship.id, Mentorship.status)
+                      .where(Mentorship.id.in_([i for i in wanted if i not in found])).tuples())
+        for ship_id, status in others:
             selection.skipped.append(f"пара № {ship_id}: статус «{MENTORSHIP_STATUS_LABELS.get(status, status)}» — "
                                      "в этот документ не входит")
     for ship in ships:
