@@ -164,9 +164,23 @@ def _read_csv(path: Path) -> list[list[Any]]:
             continue
     else:  # pragma: no cover - cp1251 decodes any byte
         raise CuratorError(f"Файл «{path.name}»: неизвестная кодировка.")
-    sample = "\n".join(text.splitlines()[:30])
-    delimiter = ";" if sample.count(";") >= sample.count(",") else ","
+    delimiter = _delimiter(text.splitlines()[:40])
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _delimiter(lines: list[str]) -> str:
+    """«;» (Excel in a Russian locale), «,» or a tab: the one that splits most lines into the same number of
+    columns (commas inside «математика, ОГЭ» must not win over the semicolons between columns)."""
+    best, choice = (-1, 0), ";"
+    for candidate in (";", ",", "\t"):
+        counts = [len(row) for row in csv.reader(lines, delimiter=candidate) if any(c.strip() for c in row)]
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = (counts.count(mode) if mode >= 2 else 0, mode)
+        if score > best:
+            best, choice = score, candidate
+    return choice
 
 
 # --- cleaning cells -------------------------------------------------------------------------------

@@ -133,6 +133,13 @@ def test_csv_cp1251_semicolon_mentors(db: Path, tmp_path: Path) -> None:
     assert Person.get(Person.last_name == "Зайцев").category == "student"
 
 
+def test_csv_delimiter_is_not_fooled_by_commas_in_text() -> None:
+    lines = ["Банк наставников", "ФИО;Компетенции;Интересы", "Иванов Иван;математика, физика, ОГЭ;шахматы, театр",
+             "Петров Пётр;химия, биология;футбол"]
+    assert rd._delimiter(lines) == ";"
+    assert rd._delimiter(["ФИО,Класс,Запрос", "Белова Мария,5А,чтение", "Орлов Иван,6Б,\"письмо, чтение\""]) == ","
+
+
 def test_csv_utf8_comma(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "m.csv"
     path.write_text("ФИО,Класс,Дата рождения,Запрос\nБелова Мария Ивановна,5 а,01.02.2015,чтение\n", encoding="utf-8")
