@@ -63,6 +63,7 @@ class _Draft:
 class _Names:
     def __init__(self, rng: random.Random, data: dict[str, Any]) -> None:
         self.rng, self.data = rng, data
+        self.female_surname = {male: female for male, female in data["surnames"]}
 
     def person(self, gender: str | None = None) -> tuple[str, str, str, str]:
         rng, data = self.rng, self.data
@@ -87,14 +88,13 @@ def _bulk(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
     """Insert many rows through ``executemany``: peewee's ``insert_many`` spends seconds building SQL."""
     if not rows:
         return
-    fields = [model._meta.fields[name] for name in rows[0]]
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
-
-    def plain(value: Any) -> Any:
-        return str(value) if isinstance(value, dt.date) else value  # ISO text, as peewee stores it
-
-    database.cursor().executemany(sql, ([plain(f.db_value(row[f.name])) for f in fields] for row in rows))
+    names = list(rows[0])
+    columns = ", ".join(f'"{model._meta.fields[name].column_name}"' for name in names)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+    # Values are plain (text, numbers, booleans, dates, ids), so peewee's per-cell conversion is skipped;
+    # dates go in as ISO text, as peewee stores them.
+    database.cursor().executemany(sql, ([str(v) if isinstance(v, dt.date) else v for v in row.values()]
+                                        for row in rows))
 
 
 def _next_id(model: type[BaseModel]) -> int:
@@ -151,20 +151,20 @@ def _mentee(rng: random.Random, names: _Names, data: dict[str, Any], year_start:
         last, first, middle, gender = names.person()
         grade = rng.choices(range(5, 12), weights=(17, 17, 16, 15, 14, 11, 10))[0]
         g_last, g_first, g_middle, _ = names.person("f")
-        g_last = _family_surname(last, gender, "f", data)
+        g_last = last if gender == "f" else names.female_surname[last]  # the mother
         person = {"category": "pupil", "birth_date": _birth_date(rng, grade + 5, year_start),
                   "grade": grade, "grade_letter": rng.choice(LETTERS[:3] if grade > 9 else LETTERS),
                   "guardian_name": f"{g_last} {g_first} {g_middle}", "guardian_phone": names.phone()}
         profile = {"key_request": rng.choice(data["pupil_requests"])}
         form = rng.choices(["pupil_pupil", "teacher_pupil", "student_pupil", "employer_pupil"],
-                           weights=(45, 30, 10, 15))[0]
+                           weights=(30, 45, 10, 15))[0]
     person.update(last_name=last, first_name=first, middle_name=middle, gender=gender)
     profile["entry_date"] = year_start + dt.timedelta(days=rng.randint(10, 45))
     return _Draft(person, "mentee", form, profile)
 
 
 def _mentor(rng: random.Random, names: _Names, data: dict[str, Any], year_start: dt.date) -> _Draft:
-    kind = rng.choices(["teacher", "pupil", "student", "employer", "parent"], weights=(50, 30, 8, 8, 4))[0]
+    kind = rng.choices(["teacher", "pupil", "student", "employer", "parent"], weights=(45, 37, 7, 7, 4))[0]
     last, first, middle, gender = names.person()
     person: dict[str, Any] = {"category": kind, "phone": names.phone()}
     profile: dict[str, Any] = {"interests": ", ".join(rng.sample(data["interests"], 2)),
@@ -180,13 +180,15 @@ def _mentor(rng: random.Random, names: _Names, data: dict[str, Any], year_start:
                                                 "категория", "победитель конкурса «Учитель года»",
                                                 "эксперт ОГЭ", "подготовил призёров олимпиад"]))
         form = "teacher_teacher" if experience >= 10 and rng.random() < 0.35 else "teacher_pupil"
+        if form == "teacher_pupil":  # group mentoring: how schools reach the 70 % coverage target
+            profile["capacity"] = rng.choice((5, 8, 10, 12))
     elif kind == "pupil":
         grade = rng.choice((9, 10, 10, 11, 11))
         person.update(birth_date=_birth_date(rng, grade + 5, year_start), grade=grade,
                       grade_letter=rng.choice(LETTERS[:3]))
         profile.update(competencies=", ".join(rng.sample(data["pupil_competencies"], 2) +
                                               [rng.choice(data["subjects"][:9])[0]]),
-                       capacity=rng.choice((1, 1, 2)), desired_grade_min=5, desired_grade_max=grade - 1,
+                       capacity=rng.choice((1, 2, 2, 3)), desired_grade_min=5, desired_grade_max=grade - 1,
                        achievements=rng.choice(["призёр муниципального этапа ВсОШ", "отличник учёбы",
                                                 "председатель совета обучающихся", "волонтёр года"]))
         form = "pupil_pupil"
@@ -207,13 +209,6 @@ def _mentor(rng: random.Random, names: _Names, data: dict[str, Any], year_start:
         profile["trained_on"] = year_start + dt.timedelta(days=rng.randint(30, 70))
     profile["entry_date"] = year_start + dt.timedelta(days=rng.randint(5, 40))
     return _Draft(person, "mentor", form, profile)
-
-
-def _family_surname(surname: str, gender: str, want: str, data: dict[str, Any]) -> str:
-    for pair in data["surnames"]:
-        if surname == pair[0 if gender == "m" else 1]:
-            return str(pair[0 if want == "m" else 1])
-    return surname
 
 
 def _insert_people(drafts: list[_Draft]) -> None:
@@ -285,14 +280,15 @@ def _insert_mentorships(rng: random.Random, data: dict[str, Any], drafts: list[_
     for mentor in mentors:
         by_form.setdefault(mentor.form, []).append(mentor)
     groups: dict[int, list[_Draft]] = {}
-    for mentee in mentees[: int(len(mentees) * 0.7)]:
-        pool = [m for m in by_form.get(mentee.form, []) if free[m.id] > 0]
-        by_form[mentee.form] = pool  # drop the full ones once
+    for mentee in mentees[: int(len(mentees) * 0.9)]:
+        pool = by_form.get(mentee.form, [])
         candidates = [m for m in rng.sample(pool, min(12, len(pool))) if _fits(mentee.form, m, mentee)]
         if not candidates:
             continue
         mentor = candidates[0]
         free[mentor.id] -= 1
+        if free[mentor.id] == 0:
+            pool.remove(mentor)
         groups.setdefault(mentor.id, []).append(mentee)
 
     order_day = year_start.replace(month=10, day=1)
