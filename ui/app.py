@@ -19,13 +19,14 @@ from .fonts import register_fonts, ui_font
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Curator")
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("Curator")
     register_fonts()
     app.setFont(ui_font(10))
-    return app  # type: ignore[return-value]
+    return app
 
 
 class _FirstPaint(QObject):

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QToolBar
+from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
 from curator_app.models import Person
@@ -77,14 +77,13 @@ def test_restore_from_menu_replaces_the_database(qtbot: QtBot, demo_db: Path, us
     Person.create(last_name="Лишний", first_name="Человек")
     asked: list[str] = []
     answers = iter(["неверно", "секрет"])
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(answers), True)))
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(backup_actions, "_ask_password", lambda parent, name, again: next(answers))
+    monkeypatch.setattr(backup_actions, "_question", lambda parent, title, text: asked.append(text) or True)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(backup_actions, "_information", lambda parent, title, text: shown.append(text))
     changed: list[str] = []
     ctx.changed.connect(changed.append)
-    assert backup_actions.run_restore(None, ctx, str(written))  # type: ignore[arg-type]
+    assert backup_actions.run_restore(None, ctx, str(written))
     assert "Школа: МБОУ «СОШ № 17»" in asked[0] and f"Людей: {people}" in asked[0]
     assert Person.select().count() == people and changed == ["all"]
     assert "Прежняя база сохранена" in shown[0]
@@ -99,8 +98,8 @@ def test_restore_refuses_a_damaged_copy_and_keeps_the_database(qtbot: QtBot, dem
     Person.create(last_name="Новый", first_name="Человек")
     people = Person.select().count()
     errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: errors.append(text)))
-    assert not backup_actions.run_restore(None, AppContext(demo_db), str(written))  # type: ignore[arg-type]
+    monkeypatch.setattr(backup_actions, "_critical", lambda parent, title, text: errors.append(text))
+    assert not backup_actions.run_restore(None, AppContext(demo_db), str(written))
     assert "повреждена" in errors[0] and "Текущая база не изменена" in errors[0]
     assert Person.select().count() == people
 
@@ -119,9 +118,8 @@ def test_backup_on_exit_asks_when_the_drive_is_gone(qtbot: QtBot, demo_db: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     backup_settings.save(on_exit=True, folder=str(tmp_path / "нет флешки"))
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
-    assert not backup_actions.backup_on_exit(None, AppContext(demo_db))  # type: ignore[arg-type]
+    monkeypatch.setattr(backup_actions, "_question", lambda parent, title, text: bool(asked.append(text)))
+    assert not backup_actions.backup_on_exit(None, AppContext(demo_db))
     assert "не найдена" in asked[0]
 
 
@@ -138,7 +136,7 @@ def test_read_only_database_shows_a_banner(qtbot: QtBot, demo_db: Path, tmp_path
     window.show()
     assert any("только для чтения" in text for text in _banner_texts(window))
     errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: errors.append(text)))
+    monkeypatch.setattr(backup_actions, "_warning", lambda parent, title, text: errors.append(text))
     assert not backup_actions.run_restore(window, ctx, "x.sqlite")
     assert "только для чтения" in errors[0]
     assert backup_actions.backup_on_exit(window, ctx)

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from curator_app.errors import CuratorError
 from curator_app.services import backup, backup_crypto, backup_restore, backup_settings
+from curator_app.services.backup import Report
+from curator_app.services.backup_inspect import BackupInfo
 
 from ..context import AppContext
 from .backup_dialog import BackupDialog
@@ -28,23 +31,48 @@ def run_backup(parent: QWidget, ctx: AppContext) -> Path | None:
     return dialog.result_path
 
 
-def _ask_password(parent: QWidget, name: str, again: bool) -> str | None:
+# --- the questions, one place each (tests replace these, not Qt's static methods) ----------------------
+def _question(parent: QWidget | None, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+def _critical(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def _warning(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def _information(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def _choose_backup_file(parent: QWidget | None) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, "Восстановить из резервной копии", removable_drive_hint(),
+                                          BACKUP_FILTER)
+    return path
+
+
+def _inspect(path: str, password: str | None, report: Report) -> BackupInfo:
+    return backup_restore.inspect_backup(path, password)
+
+
+def _ask_password(parent: QWidget | None, name: str, again: bool) -> str | None:
     prompt = ("Пароль не подошёл. Введите пароль ещё раз:" if again
               else f"Копия «{name}» зашифрована. Введите пароль:")
     text, ok = QInputDialog.getText(parent, "Пароль резервной копии", prompt, QLineEdit.EchoMode.Password)
     return text if ok and text else None
 
 
-def run_restore(parent: QWidget, ctx: AppContext, path: str | None = None) -> bool:
+def run_restore(parent: QWidget | None, ctx: AppContext, path: str | None = None) -> bool:
     """Choose a backup, show what it holds, confirm, restore. The current database is kept as a safety copy;
     on any refusal it stays exactly as it was."""
     if ctx.read_only:
-        QMessageBox.warning(parent, "Восстановление невозможно",
-                            "База открыта только для чтения: восстановить в неё копию нельзя.")
+        _warning(parent, "Восстановление невозможно", "База открыта только для чтения: восстановить в неё копию нельзя.")
         return False
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Восстановить из резервной копии", removable_drive_hint(),
-                                              BACKUP_FILTER)
+        path = _choose_backup_file(parent)
     if not path:
         return False
     password: str | None = None
@@ -55,25 +83,23 @@ def run_restore(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
             if password is None:
                 return False
         try:
-            info = run_with_progress(parent, "Проверка копии…",
-                                     lambda report, pw=password: backup_restore.inspect_backup(path, pw))
+            info = run_with_progress(parent, "Проверка копии…", partial(_inspect, path, password))
             break
         except backup_crypto.WrongPasswordError:
             continue
         except CuratorError as error:
-            QMessageBox.critical(parent, "Копия не подходит", f"{error}\n\nТекущая база не изменена.")
+            _critical(parent, "Копия не подходит", f"{error}\n\nТекущая база не изменена.")
             return False
     if info is None:
-        QMessageBox.critical(parent, "Копия не открыта", "Неверный пароль. Текущая база не изменена.")
+        _critical(parent, "Копия не открыта", "Неверный пароль. Текущая база не изменена.")
         return False
     when = f"{info.made_at:%d.%m.%Y %H:%M}" if info.made_at else "неизвестно"
-    answer = QMessageBox.question(
+    if not _question(
         parent, "Восстановить базу?",
         f"Копия: {info.path.name}\nСделана: {when}\nШкола: {info.school or '—'}\n"
         f"Людей: {info.people}, пар и групп: {info.mentorships}\n\n"
         "Текущая база будет заменена этой копией. Перед заменой программа сохранит текущую базу в папку "
-        f"«{backup_restore.SAFETY_FOLDER}» рядом с ней. Продолжить?")
-    if answer != QMessageBox.StandardButton.Yes:
+        f"«{backup_restore.SAFETY_FOLDER}» рядом с ней. Продолжить?"):
         return False
     db_path = ctx.db_path
     try:
@@ -81,15 +107,17 @@ def run_restore(parent: QWidget, ctx: AppContext, path: str | None = None) -> bo
                                      lambda report: backup_restore.prepare_restore(path, db_path, password, report))
         safety = backup_restore.finish_restore(prepared)
     except CuratorError as error:
-        QMessageBox.critical(parent, "База не восстановлена", f"{error}\n\nТекущая база не изменена.")
+        text = str(error)
+        if "не изменена" not in text and "возвращена" not in text:
+            text += "\n\nТекущая база не изменена."
+        _critical(parent, "База не восстановлена", text)
         return False
     ctx.notify("all")
-    QMessageBox.information(parent, "База восстановлена",
-                            f"База восстановлена из копии от {when}.\nПрежняя база сохранена в\n{safety}")
+    _information(parent, "База восстановлена", f"База восстановлена из копии от {when}.\nПрежняя база сохранена в\n{safety}")
     return True
 
 
-def backup_on_exit(parent: QWidget, ctx: AppContext) -> bool:
+def backup_on_exit(parent: QWidget | None, ctx: AppContext) -> bool:
     """Make the copy on exit if it is switched on; True when the program may close."""
     if ctx.read_only:
         return True
@@ -112,7 +140,5 @@ def backup_on_exit(parent: QWidget, ctx: AppContext) -> bool:
     return True
 
 
-def _close_anyway(parent: QWidget, problem: str) -> bool:
-    answer = QMessageBox.question(parent, "Копия при выходе не сделана",
-                                  f"{problem}\n\nЗакрыть программу без резервной копии?")
-    return answer == QMessageBox.StandardButton.Yes
+def _close_anyway(parent: QWidget | None, problem: str) -> bool:
+    return _question(parent, "Копия при выходе не сделана", f"{problem}\n\nЗакрыть программу без резервной копии?")

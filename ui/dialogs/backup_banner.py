@@ -36,7 +36,12 @@ def add_banner(window: QMainWindow, text: str, *, kind: str = "warning", action_
     layout.addWidget(label, 1)
     if action_text and action is not None:
         button = QPushButton(action_text, box)
-        button.clicked.connect(lambda: (bar.hide(), action()))
+
+        def act() -> None:
+            bar.hide()
+            action()
+
+        button.clicked.connect(act)
         layout.addWidget(button)
     if closable:
         close = QPushButton("Скрыть", box)

@@ -37,7 +37,7 @@ class BackupTask(QThread):
             self.succeeded.emit(result)
 
 
-def run_with_progress(parent: QWidget, title: str, fn: TaskFn) -> Any:
+def run_with_progress(parent: QWidget | None, title: str, fn: TaskFn) -> Any:
     """Run ``fn`` on a worker while a modal progress window shows; return its result or raise its error."""
     dialog = QProgressDialog(title, "", 0, 100, parent)
     dialog.setWindowTitle(title)
@@ -53,13 +53,22 @@ def run_with_progress(parent: QWidget, title: str, fn: TaskFn) -> Any:
         dialog.setValue(percent)
         dialog.setLabelText(stage)
 
+    def on_succeeded(result: object) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def on_failed(error: object) -> None:
+        outcome["error"] = error
+        loop.quit()
+
     task.progress.connect(on_progress)
-    task.succeeded.connect(lambda result: (outcome.update(result=result), loop.quit()))
-    task.failed.connect(lambda error: (outcome.update(error=error), loop.quit()))
+    task.succeeded.connect(on_succeeded)
+    task.failed.connect(on_failed)
     task.start()
-    if task.isRunning():
+    if not outcome:
         loop.exec()
     task.wait()
+    task.deleteLater()
     dialog.close()
     dialog.deleteLater()
     if "error" in outcome:
