@@ -35,6 +35,7 @@ Report = Callable[[int, str], None]  # (percent 0..100, what is being done — R
 SUFFIX_PLAIN = ".curator-backup.sqlite"
 SUFFIX_ENCRYPTED = ".curator-backup.enc"
 _PAGES_PER_STEP = 2048
+MIN_PASSWORD = 6
 
 
 @dataclass
@@ -62,6 +63,8 @@ def write_backup(dest_dir: str | Path, source: str | Path, *, password: str | No
     report = report or _no_report
     started = time.perf_counter()
     src_path, dest = Path(source), Path(dest_dir)
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise CuratorError(f"Пароль для резервной копии слишком короткий: нужно не меньше {MIN_PASSWORD} символов.")
     if not dest.is_dir():
         raise CuratorError(f"Папка «{dest}» для резервной копии не найдена. Вставьте флешку или выберите другую папку.")
     if not os.access(dest, os.W_OK):

@@ -347,3 +347,9 @@ def test_backup_that_fails_to_upgrade_is_put_back(demo_db: Path, usb: Path, monk
         backup.restore_backup(written)
     assert current_path() == demo_db and schema_version() == db.LATEST
     assert _content() == before
+
+
+def test_short_password_is_refused_before_writing(demo_db: Path, usb: Path) -> None:
+    with pytest.raises(CuratorError, match="слишком короткий"):
+        backup.make_backup(usb, password="12345")
+    assert list(usb.iterdir()) == []
