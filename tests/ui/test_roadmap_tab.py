@@ -154,7 +154,7 @@ def test_import_dialog_reads_a_seed_file_on_a_worker(qtbot: QtBot, db: Path, see
 
 def test_repainting_a_big_timeline_does_not_drain_none(qtbot: QtBot, db: Path) -> None:
     """PySide6 6.12.0 on Python 3.11 takes a reference from None per void Qt call; the timeline gives
-    them back (ui/roadmap/none_refs.py), or 40 repaints of 500 rows would abort the process."""
+    them back, and 40 repaints of 500 rows aborted the process: pyproject pins PySide6 below 6.12."""
     import sys
 
     from curator_app.roadmap.sources import parse_text as read

@@ -6,8 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..roadmap.none_refs import keep_none_alive
-
 
 class PreviewWidget(QScrollArea):
     """Holds the page images of the last preview; ``show_message`` replaces them with a line of text."""
@@ -58,14 +56,13 @@ class PreviewWidget(QScrollArea):
     def _fit(self) -> None:
         """Pages as wide as the view (never wider than rendered), each label exactly its page's size."""
         width = max(200, self.viewport().width() - 40)
-        with keep_none_alive():  # PySide6 6.12 on Python 3.11 loses a reference to None per void call
-            for label, image in zip(self.pages, self.images, strict=True):
-                pixmap = QPixmap.fromImage(image)
-                if pixmap.width() > width:
-                    pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-                label.setPixmap(pixmap)
-                label.setFixedSize(pixmap.size())
-            self.layout_.activate()
+        for label, image in zip(self.pages, self.images, strict=True):
+            pixmap = QPixmap.fromImage(image)
+            if pixmap.width() > width:
+                pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())
+        self.layout_.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)

@@ -14,7 +14,6 @@ from PySide6.QtPrintSupport import QPrinter
 
 from curator_app.errors import CuratorError
 
-from ..roadmap.none_refs import keep_none_alive
 from .pdf_pages import page_count, render_pages, renderer
 
 CHUNK = 8  # pages rasterised at once
@@ -40,12 +39,11 @@ def print_pdf(printer: QPrinter, pdf: Path, landscape: bool) -> int:
     printed = 0
     try:
         for first in range(1, total + 1, CHUNK):
-            with keep_none_alive():  # PySide6 6.12 on Python 3.11 loses a reference to None per void call
-                for image in render_pages(pdf, dpi, first, min(total, first + CHUNK - 1)):
-                    if printed:
-                        printer.newPage()
-                    _draw(painter, image)
-                    printed += 1
+            for image in render_pages(pdf, dpi, first, min(total, first + CHUNK - 1)):
+                if printed:
+                    printer.newPage()
+                _draw(painter, image)
+                printed += 1
     finally:
         painter.end()
     return printed

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
@@ -13,21 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTabl
 from curator_app.errors import CuratorError
 from curator_app.models import database
 
-from ..roadmap.none_refs import keep_none_alive
 from .models import RowsModel
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def none_guard(method: F) -> F:
-    """Give back the references to ``None`` that PySide6 6.12 on Python 3.11 takes per void Qt call
-    (see ``ui.roadmap.none_refs``): the tab's reloads make hundreds of such calls each."""
-    @functools.wraps(method)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with keep_none_alive():
-            return method(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def make_view(model: RowsModel, widths: tuple[int, ...] = (), multi: bool = False,

@@ -23,7 +23,7 @@ from curator_app.services import matching, mentorships
 from curator_app.services.mentorships_query import MentorshipRow, changes, get_row, goals, meetings
 
 from ..dialogs.pair_dialogs import DateTextDialog, MeetingDialog, PeriodDialog
-from .common import make_view, none_guard, run_safely, selected_id
+from .common import make_view, run_safely, selected_id
 from .models import RowsModel
 
 
@@ -88,8 +88,6 @@ class DetailPanel(QWidget):
         layout.addLayout(life)
         layout.addWidget(tabs, 1)
         self.show_row(None)
-
-    @none_guard
     def show_row(self, row: MentorshipRow | None) -> None:
         self.row = row
         for b in (self.start_b, self.period_b, self.complete_b, self.end_b, self.delete_b):

@@ -20,7 +20,7 @@ from curator_app.fmt import number, plural
 from curator_app.services import mentorships
 from curator_app.services.matching import Draft, DraftRow, Suggestion, Unmatched
 
-from .common import make_view, none_guard, run_safely, selected_id
+from .common import make_view, run_safely, selected_id
 from .models import RowsModel
 
 DRAFT_HEADERS = ["Принять", "Наставляемый", "Наставник", "Форма", "Баллы", "Почему"]
@@ -85,7 +85,6 @@ class DraftPanel(QWidget):
         self._update()
 
     # --- content --------------------------------------------------------------------------------------
-    @none_guard
     def set_draft(self, draft: Draft) -> None:
         self.rows = {r.mentee_id: r for r in draft.rows}
         self.unmatched = draft.unmatched
@@ -102,8 +101,6 @@ class DraftPanel(QWidget):
             row, mentor_id=suggestion.person_id, mentor_name=suggestion.name, form_id=form_id,
             form_name=suggestion.form_name, score=suggestion.score, reasons=suggestion.reasons, locked=True)
         self._refresh()
-
-    @none_guard
     def _refresh(self) -> None:
         rows = sorted(self.rows.values(), key=lambda r: (r.mentor_name, r.mentee_name))
         self.model.set_rows([["", r.mentee_name, r.mentor_name, r.form_name, r.score, "; ".join(r.reasons)]
@@ -133,8 +130,6 @@ class DraftPanel(QWidget):
     # --- actions --------------------------------------------------------------------------------------
     def checked_rows(self) -> list[DraftRow]:
         return [self.rows[i] for i in self.model.ids if i in self.model.checked]
-
-    @none_guard
     def accept_checked(self) -> None:
         rows = self.checked_rows()
         if not rows:

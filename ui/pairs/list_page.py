@@ -10,7 +10,7 @@ from curator_app.models import MENTORSHIP_STATUS_LABELS
 from curator_app.services.matching_pool import load_forms
 from curator_app.services.mentorships_query import MentorshipRow, get_row, list_mentorships
 
-from .common import make_view, none_guard, selected_id
+from .common import make_view, selected_id
 from .detail_panel import DetailPanel
 from .models import RowsModel
 
@@ -68,8 +68,6 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
-
-    @none_guard
     def load(self) -> None:
         current = self.form_combo.currentData()
         self.form_combo.blockSignals(True)
@@ -80,8 +78,6 @@ class ListPage(QWidget):
         self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(current)))
         self.form_combo.blockSignals(False)
         self.reload(refresh_mentors=True)
-
-    @none_guard
     def reload(self, refresh_mentors: bool = False) -> None:
         self.rows = list_mentorships(self.form_combo.currentData(), self.status_combo.currentData())
         if refresh_mentors:
@@ -95,8 +91,6 @@ class ListPage(QWidget):
             self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(chosen)))
             self.mentor_combo.blockSignals(False)
         self._fill()
-
-    @none_guard
     def _fill(self) -> None:
         chosen = selected_id(self.view)
         mentor = self.mentor_combo.currentData()
@@ -114,13 +108,9 @@ class ListPage(QWidget):
             self.view.selectRow(self.model.ids.index(chosen))
         else:
             self.detail.show_row(None)
-
-    @none_guard
     def _on_select(self) -> None:
         ship_id = selected_id(self.view)
         self.detail.show_row(next((r for r in self.rows if r.id == ship_id), None))
-
-    @none_guard
     def _detail_changed(self) -> None:
         kept = self.detail.row.id if self.detail.row else None
         self.reload()

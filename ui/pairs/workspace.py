@@ -25,7 +25,7 @@ from curator_app.services.matching import Suggestion
 from curator_app.services.matching_rules import MenteeSide, MentorSide, Pool
 from curator_app.text import fold
 
-from .common import PairTask, make_view, none_guard, run_safely, selected_id
+from .common import PairTask, make_view, run_safely, selected_id
 from .draft_panel import DraftPanel
 from .models import PERSON_MIME, RowsModel
 from .weights_panel import WeightsPanel
@@ -171,7 +171,6 @@ class Workspace(QWidget):
         layout.addWidget(outer, 1)
 
     # --- loading --------------------------------------------------------------------------------------
-    @none_guard
     def load(self) -> None:
         self.pool, self.waiting, self.free_mentors = matching.workspace()
         current = self.form_combo.currentData()
@@ -189,8 +188,6 @@ class Workspace(QWidget):
     def _form_name(self, form_id: int | None) -> str:
         assert self.pool is not None
         return next((f.name for f in self.pool.forms if f.id == form_id), "любая")
-
-    @none_guard
     def _fill_lists(self) -> None:
         wanted = fold(self.mentee_search.text())
         mentees = [e for e in self.waiting
@@ -214,8 +211,6 @@ class Workspace(QWidget):
         pid = selected_id(self.mentor_view)
         if pid is not None:
             self._suggest(("mentor", pid))
-
-    @none_guard
     def _suggest(self, focus: tuple[str, int] | None) -> None:
         self.focus = focus
         self.suggestions = []
@@ -244,8 +239,6 @@ class Workspace(QWidget):
     def _selected_suggestion(self) -> Suggestion | None:
         pid = selected_id(self.suggest_view)
         return next((s for s in self.suggestions if s.person_id == pid), None)
-
-    @none_guard
     def _show_reasons(self) -> None:
         s = self._selected_suggestion()
         in_draft = bool(self.focus and self.focus[0] == "mentee" and self.focus[1] in self.draft.rows)
@@ -271,8 +264,6 @@ class Workspace(QWidget):
         pair = self._pair_of_selection()
         if pair is not None:
             self.pair(*pair)
-
-    @none_guard
     def pair(self, mentor_id: int, mentee_id: int) -> None:
         ship = run_safely(self, lambda: mentorships.create(mentor_id, [mentee_id]))
         if ship is not None:
@@ -309,8 +300,6 @@ class Workspace(QWidget):
         self.task.failed.connect(self._failed)
         self.task.finished.connect(self._task_done)
         self.task.start()
-
-    @none_guard
     def _matched(self, draft: matching.Draft) -> None:
         self.draft.set_draft(draft)
         self.status.setText(f"Готов черновик: пар {len(draft.rows)}, без пары {len(draft.unmatched)}.")
@@ -325,8 +314,6 @@ class Workspace(QWidget):
     def _weights_saved(self) -> None:
         self.status.setText("Веса сохранены; подсказки пересчитаны. Нажмите «Подобрать всем», чтобы обновить черновик.")
         self._suggest(self.focus)
-
-    @none_guard
     def _after_change(self) -> None:
         self.load()
         self.changed.emit()

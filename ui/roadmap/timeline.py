@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from curator_app.fmt import date_short
 from curator_app.services.roadmap import EventRow
 
-from .none_refs import keep_none_alive
 from .table_model import STATUS_COLORS
 
 MONTHS_SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -109,11 +108,7 @@ class TimelineWidget(QWidget):
         return (y - HEADER_H) // ROW_H if y >= HEADER_H else -1
 
     # --- painting ---------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
-        with keep_none_alive():
-            self._paint(event)
-
-    def _paint(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         clip = event.rect()

@@ -34,7 +34,6 @@ from curator_app.models.roadmap import EVENT_STATUS_LABELS
 from curator_app.services import roadmap as service
 
 from ..context import AppContext
-from ..roadmap.none_refs import keep_none_alive
 from ..roadmap.table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
 from ..roadmap.timeline import ZOOMS, TimelineWidget
 from ..roadmap.upcoming import UpcomingModel
@@ -209,10 +208,6 @@ class RoadmapTab(BaseTab):
 
     # --- loading ----------------------------------------------------------------------------------
     def load(self) -> None:
-        with keep_none_alive():  # hundreds of Qt calls: see none_refs
-            self._load()
-
-    def _load(self) -> None:
         self.today = self.clock()
         roadmaps = service.roadmaps()
         if not roadmaps:
@@ -257,10 +252,6 @@ class RoadmapTab(BaseTab):
                                     f"скоро: {len(soon) - overdue}")
 
     def _filter(self) -> None:
-        with keep_none_alive():
-            self._apply_filter()
-
-    def _apply_filter(self) -> None:
         self.model.set_filters(self.status_box.currentData() or "", self.responsible_box.currentData() or "")
         self.table.clearSpans()
         for row in range(self.model.rowCount()):
