@@ -17,7 +17,15 @@ KINDS = ["scale"] * 14 + ["yes_no", "yes_no", "single", "multi", "text", "text"]
 def _school(path: Path) -> tuple[int, int]:
     """A database with 2,000 mentees in 400 groups, a 20-item questionnaire and two answered waves."""
     from curator_app.db import open_database
-    from curator_app.models import Consent, Mentorship, MentorshipMember, Person, Question, Questionnaire, database
+    from curator_app.models import (
+        Consent,
+        Mentorship,
+        MentorshipMember,
+        Person,
+        Question,
+        Questionnaire,
+        database,
+    )
     from curator_app.services.reference import form_by_code
     from curator_app.services.settings import update_school
     from curator_app.services.survey_waves import create_wave

@@ -9,13 +9,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from curator_app import APP_NAME, __version__
-from curator_app.db import current_path, open_database, schema_version
+from curator_app.db import current_path, open_database, schema_version, writable
 from curator_app.errors import CuratorError
 from curator_app.services import settings as settings_service
 from curator_app.services.stats import counts
 
 from .context import AppContext
 from .dialogs.backup_actions import run_backup, run_restore
+from .dialogs.backup_banner import READ_ONLY_TEXT, add_banner
 from .dialogs.settings_dialog import SettingsDialog
 from .tabs import TABS, create_tab, find_tab_index
 from .tabs.base import BaseTab
@@ -38,11 +39,8 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         ctx.changed.connect(self._on_data_changed)
+        self.read_only_banner = add_banner(self, READ_ONLY_TEXT, kind="error", closable=False)
         self.refresh_header()
-        if ctx.read_only:
-            from .dialogs.backup_banner import READ_ONLY_TEXT, add_banner
-
-            add_banner(self, READ_ONLY_TEXT, kind="error", closable=False)
 
     # --- building -------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -89,6 +87,7 @@ class MainWindow(QMainWindow):
         return True
 
     def refresh_header(self) -> None:
+        self.read_only_banner.setVisible(self.ctx.read_only)
         school = settings_service.load_school()
         where = f" — {school.short_name}" if school.short_name else ""
         self.setWindowTitle(f"{APP_NAME}{where} — {self.ctx.db_path}")
@@ -127,14 +126,15 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path) -> bool:
         """Open another database; on failure the current one stays open."""
-        previous = self.ctx.db_path
+        previous, was_read_only = self.ctx.db_path, self.ctx.read_only
+        read_only = path.exists() and not writable(path)  # a write-protected flash drive: look, don't touch
         try:
-            opened = open_database(path)
+            opened = open_database(path, read_only=read_only)
         except CuratorError as error:
-            open_database(previous)
+            open_database(previous, read_only=was_read_only)
             QMessageBox.critical(self, "База не открыта", str(error))
             return False
-        self.ctx.db_path = opened
+        self.ctx.db_path, self.ctx.read_only = opened, read_only
         self.ctx.notify("all")
         self._on_tab_changed(self.tabs.currentIndex())
         return True

@@ -93,10 +93,8 @@ def _check(args: argparse.Namespace) -> int:
             with open(path, "rb") as src, open(target, "wb") as dst:
                 backup_crypto.decrypt_stream(src, dst, password, path.name)
         open_database(target, read_only=True)
-        result = check_database()
+        problems = check_database(allow_older=True).problems
         version = schema_version()
-        # an older schema is not a fault: it is migrated when the file is opened for work or restored
-        problems = [p for p in result.problems if not (version < LATEST and p.startswith("Версия схемы"))]
     if not problems:
         note = f" (схема {version}, будет обновлена до {LATEST} при открытии)" if version < LATEST else ""
         print(f"База данных «{path}» в порядке{note}.")

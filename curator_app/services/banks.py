@@ -15,7 +15,7 @@ from peewee import Case, fn
 
 from ..models import CATEGORY_LABELS, Consent, database
 from ..text import fold
-from .consent import _valid
+from .consent import valid_condition
 
 ROLES = ("mentor", "mentee")
 ROLE_LABELS = {"mentor": "наставников", "mentee": "наставляемых"}
@@ -117,7 +117,7 @@ def _short(last: str, first: str, middle: str | None) -> str:
 def consent_sets(day: dt.date | None = None) -> tuple[set[int], set[int]]:
     """(ids with a valid processing consent, ids with any processing consent) in one query. The validity
     test is the consent service's own expression, run without peewee's per-row conversion (20,000 rows)."""
-    valid_expr = _valid(day or dt.date.today(), "processing")
+    valid_expr = valid_condition(day or dt.date.today(), "processing")
     query = (Consent.select(Consent.person, fn.MAX(Case(None, [(valid_expr, 1)], 0)))
              .where(Consent.kind == "processing").group_by(Consent.person))
     valid, signed = set(), set()

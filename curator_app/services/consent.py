@@ -16,7 +16,8 @@ from ..errors import CuratorError
 from ..models import Consent, Person
 
 
-def _valid(day: dt.date, kind: str) -> Expression:
+def valid_condition(day: dt.date, kind: str = "processing") -> Expression:
+    """The SQL condition on ``Consent`` rows that are valid on ``day``, for queries that join consents."""
     return ((Consent.kind == kind) & Consent.signed_on.is_null(False) & (Consent.signed_on <= day)
             & (Consent.withdrawn_on.is_null() | (Consent.withdrawn_on > day))
             & (Consent.valid_until.is_null() | (Consent.valid_until >= day)))
@@ -25,12 +26,12 @@ def _valid(day: dt.date, kind: str) -> Expression:
 def valid_consent_ids(day: dt.date | None = None, kind: str = "processing") -> set[int]:
     """Ids of everyone with a valid consent of ``kind`` on ``day`` (one query, for whole banks)."""
     day = day or dt.date.today()
-    rows: Any = Consent.select(Consent.person).where(_valid(day, kind)).tuples()
+    rows: Any = Consent.select(Consent.person).where(valid_condition(day, kind)).tuples()
     return {row[0] for row in rows}
 
 
 def has_valid_consent(person_id: int, day: dt.date | None = None, kind: str = "processing") -> bool:
-    return Consent.select().where((Consent.person == person_id) & _valid(day or dt.date.today(), kind)).exists()
+    return Consent.select().where((Consent.person == person_id) & valid_condition(day or dt.date.today(), kind)).exists()
 
 
 def consent_problem(person_id: int, day: dt.date | None = None) -> str | None:
@@ -56,7 +57,7 @@ def require_consent(person_ids: Iterable[int], purpose: str, day: dt.date | None
     """
     day = day or dt.date.today()
     ids = list(dict.fromkeys(person_ids))
-    rows: Any = Consent.select(Consent.person).where(_valid(day, "processing") & Consent.person.in_(ids)).tuples()
+    rows: Any = Consent.select(Consent.person).where(valid_condition(day, "processing") & Consent.person.in_(ids)).tuples()
     valid = {row[0] for row in rows}
     missing = [pid for pid in ids if pid not in valid]
     if not missing:

@@ -16,8 +16,11 @@ class CheckResult:
     problems: list[str] = field(default_factory=list)
 
 
-def check_database() -> CheckResult:
-    """Run ``PRAGMA integrity_check`` and ``foreign_key_check`` on the open database."""
+def check_database(*, allow_older: bool = False) -> CheckResult:
+    """Run ``PRAGMA integrity_check`` and ``foreign_key_check`` on the open database.
+
+    ``allow_older``: an older schema is no fault (it is migrated when the file is opened for work).
+    """
     from ..db import APPLICATION_ID, LATEST, schema_version
 
     problems: list[str] = []
@@ -32,6 +35,6 @@ def check_database() -> CheckResult:
     if database.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         problems.append("Файл не помечен как база данных «Куратора»")
     version = schema_version()
-    if version != LATEST:
+    if version > LATEST or (version < LATEST and not allow_older):
         problems.append(f"Версия схемы {version}, ожидалась {LATEST}")
     return CheckResult(ok=not problems, problems=problems)
