@@ -11,10 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from playhouse.migrate import SqliteMigrator
+from peewee import TextField
+from playhouse.migrate import SqliteMigrator, migrate
 
 Migration = Callable[[SqliteMigrator], None]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v2_mentee_interests(migrator: SqliteMigrator) -> None:
+    """Mentees get interests, so matching compares interests with interests, not with the request."""
+    migrate(migrator.add_column("mentee", "interests", TextField(null=True)))
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2_mentee_interests}
 
 LATEST = 1 + len(MIGRATIONS)

@@ -115,6 +115,7 @@ class Mentee(BaseModel):
     person = ForeignKeyField(Person, unique=True, backref="mentee_profile", on_delete="CASCADE")
     form = ForeignKeyField(MentoringForm, null=True, on_delete="SET NULL")  # the form wished for
     key_request = TextField(null=True)
+    interests = TextField(null=True)  # for «mutual interest» in matching (schema 2)
     entry_date = DateField(null=True)
     end_date = DateField(null=True)
     place = CharField(null=True)  # where the programme takes place

@@ -27,7 +27,7 @@ FIELD_LABELS: dict[str, str] = {
     "notes": "Примечание",
 }
 ROLE_FIELDS = {
-    "mentee": ("key_request",),
+    "mentee": ("key_request", "interests"),
     "mentor": ("competencies", "interests", "achievements", "desired_mentees", "capacity", "trained", "trained_on"),
 }
 

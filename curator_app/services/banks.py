@@ -84,7 +84,7 @@ _SQL = {
     "mentee": """
         SELECT p.id, p.last_name, p.first_name, p.middle_name, p.category, p.grade, p.grade_letter, p.position,
                p.subject, p.workplace, p.birth_date, p.phone, p.email, p.guardian_name, p.guardian_phone,
-               f.name, b.key_request, NULL, NULL, NULL, NULL, 0, NULL, b.entry_date, b.end_date, b.archived_on,
+               f.name, b.key_request, b.interests, NULL, NULL, NULL, 0, NULL, b.entry_date, b.end_date, b.archived_on,
                p.search_text
         FROM mentee b JOIN person p ON p.id = b.person_id LEFT JOIN mentoring_form f ON f.id = b.form_id""",
     "mentor": """

@@ -155,7 +155,8 @@ def _mentee(rng: random.Random, names: _Names, data: dict[str, Any], year_start:
         person = {"category": "pupil", "birth_date": _birth_date(rng, grade + 5, year_start),
                   "grade": grade, "grade_letter": rng.choice(LETTERS[:3] if grade > 9 else LETTERS),
                   "guardian_name": f"{g_last} {g_first} {g_middle}", "guardian_phone": names.phone()}
-        profile = {"key_request": rng.choice(data["pupil_requests"])}
+        profile = {"key_request": rng.choice(data["pupil_requests"]),
+                   "interests": ", ".join(rng.sample(data["interests"], 2))}
         form = rng.choices(["pupil_pupil", "teacher_pupil", "student_pupil", "employer_pupil"],
                            weights=(30, 45, 10, 15))[0]
     person.update(last_name=last, first_name=first, middle_name=middle, gender=gender)
@@ -230,6 +231,7 @@ def _insert_people(drafts: list[_Draft]) -> None:
         else:
             mentee_rows.append({"person": draft.id, "form": form_ids[draft.form],
                                 "key_request": draft.profile["key_request"],
+                                "interests": draft.profile.get("interests"),
                                 "entry_date": draft.profile["entry_date"]})
     _bulk(Person, people)
     _bulk(Mentor, mentor_rows)

@@ -124,13 +124,13 @@ def load_pool(mentee_ids: Iterable[int] | None = None, day: dt.date | None = Non
             competency_stems=frozenset().union(*(s for _, s in competencies)) if competencies else frozenset(),
             interests=_items(interests)))
     mentees: list[MenteeSide] = []
-    sql = (f"SELECT {_PERSON_COLUMNS}, e.form_id, e.key_request, p.notes FROM {mentee} e "
+    sql = (f"SELECT {_PERSON_COLUMNS}, e.form_id, e.key_request, e.interests, p.notes FROM {mentee} e "
            f"JOIN {person} p ON p.id = e.person_id WHERE e.archived_on IS NULL")
     params: list[int] = []
     if mentee_ids is not None:
         params = list(mentee_ids)
         sql += f" AND e.person_id IN ({', '.join('?' * len(params))})" if params else " AND 0"
-    for (pid, last, first, middle, category, grade, experience, birth, subject, form_id, request,
+    for (pid, last, first, middle, category, grade, experience, birth, subject, form_id, request, interests,
          notes) in database.execute_sql(sql + " ORDER BY p.last_name, p.first_name, p.id", params):
         request = request or ""
         request_stems = stems(request)
@@ -138,7 +138,8 @@ def load_pool(mentee_ids: Iterable[int] | None = None, day: dt.date | None = Non
             person_id=pid, name=full_name(last, first, middle), category=category, grade=grade,
             experience=experience, birth_date=_date(birth), form_id=form_id, consent=pid in consent,
             subject_stems=stems(subject) if subject else request_stems,
-            interest_stems=request_stems | stems(notes), request=request, request_stems=request_stems,
+            interest_stems=stems(interests) if interests else request_stems | stems(notes),
+            request=request, request_stems=request_stems,
             current_forms=frozenset(in_forms.get(pid, ()))))
     exclusions = {(x.mentor_id, x.mentee_id): x.reason or "" for x in MatchExclusion.select()}
     return Pool(load_forms(), mentors, mentees, exclusions, load_weights())

@@ -28,7 +28,7 @@ PERSON_FIELDS = (
     "position", "subject", "workplace", "experience_years", "phone", "email", "guardian_name", "guardian_phone",
     "notes",
 )
-MENTEE_FIELDS = ("form", "key_request", "entry_date", "end_date", "place", "results", "case_link")
+MENTEE_FIELDS = ("form", "key_request", "interests", "entry_date", "end_date", "place", "results", "case_link")
 MENTOR_FIELDS = (
     "form", "competencies", "interests", "achievements", "desired_grade_min", "desired_grade_max", "desired_mentees",
     "capacity", "trained", "trained_on", "entry_date", "end_date", "results", "case_link",

@@ -165,3 +165,12 @@ def test_cli_match_looks_without_the_lock_and_never_creates_a_file(tmp_path: Pat
     missing = tmp_path / "нет.sqlite"
     assert main(["--db", str(missing), "match"]) == 1
     assert "не найден" in capsys.readouterr().err and not missing.exists()
+
+
+def test_mentee_interests_meet_mentor_interests(school: dict[str, Person]) -> None:
+    """Schema 2: a mentee's own interests, not their request, are compared with the mentor's."""
+    Mentor.update(interests="шахматы, туризм").where(Mentor.person == school["other"].id).execute()
+    Mentee.update(interests="Шахматами увлекаюсь").where(Mentee.person == school["Третий"].id).execute()
+    by_mentor = {s.person_id: s for s in matching.suggest_mentors(school["Третий"].id)}
+    assert any("общий интерес „шахматы“" in reason for reason in by_mentor[school["other"].id].reasons)
+    assert not any("общий интерес" in reason for reason in by_mentor[school["teacher"].id].reasons)

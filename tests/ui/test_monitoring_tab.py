@@ -129,7 +129,8 @@ def test_import_dialog_maps_columns_and_loads(qtbot: QtBot, demo_db: Path, tmp_p
     from ui.dialogs.survey_import_dialog import SurveyImportDialog
 
     entry = next(w for w in waves() if w.kind == "entry")
-    who = next(r for r in roster(entry.id) if r.role == "mentee" and not r.answered)
+    who = next(r for r in roster(entry.id) if r.role == "mentee")
+    Response.delete().where((Response.wave == entry.id) & (Response.person == who.person_id)).execute()
     book = Workbook()
     book.active.append(["Отметка времени", "ФИО", "Ваша оценка программы", "Класс"])
     book.active.append(["01.12.2026", who.name, 8, "7Б"])

@@ -40,6 +40,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("place", "Класс / должность", lambda r: r.place),
         ("birth_date", "Дата рождения", lambda r: _d(r.birth_date)),
         ("main_text", "Ключевой запрос", lambda r: r.main_text or ""),
+        ("interests", "Интересы", lambda r: r.interests or ""),
         ("form", "Форма", lambda r: r.form or ""),
         ("partners", "Наставник", lambda r: r.partners),
         ("load", "Статус", lambda r: STATUS_LABELS[r.status]),
@@ -63,7 +64,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("birth_date", "Дата рождения", lambda r: _d(r.birth_date)),
     ],
 }
-DEFAULT_HIDDEN = {"mentee": {"guardian_name", "category", "entry_date"},
+DEFAULT_HIDDEN = {"mentee": {"guardian_name", "category", "entry_date", "interests"},
                   "mentor": {"interests", "birth_date", "phone"}}
 _CONSENT_COLORS = {"valid": "#2e9d4f", "invalid": "#d9822b", "none": "#c0392b"}
 

@@ -155,6 +155,7 @@ class PersonCard(QDialog):
         self._add(form, "Форма наставничества", "form", combo)
         if self.role == "mentee":
             self._text(form, "Ключевой запрос", "key_request")
+            self._text(form, "Интересы", "interests")
             self._line(form, "Место проведения", "place")
         else:
             self._text(form, "Ключевые компетенции", "competencies")
