@@ -305,7 +305,9 @@ def _insert_mentorships(rng: random.Random, data: dict[str, Any], drafts: list[_
         start = None if status == "planned" else order_day
         planned_end = year_start.replace(year=year_start.year + 1, month=5, day=31)
         name = None
-        if len(group) > 1 and mentor.form != "pupil_pupil":
+        if len(group) > 1 and mentor.form == "teacher_teacher":
+            name = rng.choice(data["teacher_group_names"])
+        elif len(group) > 1 and mentor.form != "pupil_pupil":
             name = rng.choice(data["group_names"])
         ships.append({
             "id": ship_id, "name": name, "form": form_ids[mentor.form], "role_model": None, "mentor": mentor_id,

@@ -185,9 +185,9 @@ def _results(story: list[Flowable], analytics: WaveAnalytics, st: dict[str, Any]
             continue
         story.append(CondPageBreak(40 * mm))
         story.append(_p(items[0].questionnaire_title, st["plain"]))
-        rows: list[list[Any]] = [["№", "Вопрос", "Отве-тов", "Сред-нее", "Меди-ана", "Распределение"]]
+        rows: list[list[Any]] = [["№", "Вопрос", "Ответов", "Среднее", "Медиана", "Распределение"]]
         rows += [_item_row(n, item) for n, item in enumerate(closed, start=1)]
-        story.append(_table(rows, [8 * mm, 78 * mm, 14 * mm, 14 * mm, 14 * mm, 52 * mm], small))
+        story.append(_table(rows, [8 * mm, 68 * mm, 18 * mm, 18 * mm, 18 * mm, 50 * mm], small))
         scale = [i for i in closed if i.kind == "scale" and i.mean is not None]
         if scale:
             story.append(Spacer(1, 2 * mm))
