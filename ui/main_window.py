@@ -18,7 +18,7 @@ from .context import AppContext
 from .dialogs.backup_actions import run_backup, run_restore
 from .dialogs.backup_banner import READ_ONLY_TEXT, add_banner
 from .dialogs.settings_dialog import SettingsDialog
-from .tabs import TABS, create_tab, find_tab_index
+from .tabs import TABS, TabSlot, find_tab_index
 from .tabs.base import BaseTab
 
 DB_FILTER = "База «Куратора» (*.sqlite *.db);;Все файлы (*)"
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
         for _, title, module, cls in TABS:
-            self.tabs.addTab(create_tab(module, cls, self.ctx, self.tabs), title)
+            self.tabs.addTab(TabSlot(module, cls, self.ctx, self.tabs), title)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&Файл")
@@ -73,10 +73,13 @@ class MainWindow(QMainWindow):
 
     # --- state ----------------------------------------------------------------------------------
     def tab(self, code: str) -> BaseTab:
+        """The tab itself (built now if it has not been shown yet)."""
         index = find_tab_index(code)
         if index is None:
             raise KeyError(code)
-        return self.tabs.widget(index)  # type: ignore[return-value]
+        slot = self.tabs.widget(index)
+        assert isinstance(slot, TabSlot)
+        return slot.tab
 
     def show_tab(self, name: str) -> bool:
         index = find_tab_index(name)
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if isinstance(widget, BaseTab):
+        if isinstance(widget, TabSlot):
             widget.activate()
 
     def _on_data_changed(self, subject: str) -> None:

@@ -66,3 +66,19 @@ def test_status_bar_follows_changes(qtbot: QtBot, demo_db: Path) -> None:
     Mentor.update(archived_on="2026-11-01").where(Mentor.id <= 5).execute()
     ctx.notify("people")
     assert "Наставников: 25" in window.counts_label.text()
+
+
+def test_start_up_loads_no_heavy_library(demo_db: Path) -> None:
+    """The window paints before reportlab, scipy or QtCharts load: other tabs are built when first shown."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from ui.app import make_application; make_application(); "
+            "from curator_app.db import open_database; from ui.context import AppContext; "
+            "from ui.main_window import MainWindow; "
+            f"w = MainWindow(AppContext(open_database({str(demo_db)!r}, lock=False))); w.show_tab('roadmap'); "
+            "print(sorted(m for m in ('reportlab', 'scipy', 'PySide6.QtCharts', 'docx', 'openpyxl') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..context import AppContext
 from .base import BaseTab
@@ -32,3 +32,29 @@ def find_tab_index(name: str) -> int | None:
         if wanted in (code, title.casefold()):
             return index
     return None
+
+
+class TabSlot(QWidget):
+    """A tab's place in the window. The tab itself — and what its module imports (reportlab, QtCharts,
+    scipy…) — is built the first time it is shown, so the window paints before any of that loads."""
+
+    def __init__(self, module: str, cls: str, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spec = (module, cls)
+        self._ctx = ctx
+        self._tab: BaseTab | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._tab is not None
+
+    @property
+    def tab(self) -> BaseTab:
+        if self._tab is None:
+            self._tab = create_tab(*self._spec, self._ctx, self)
+            self.layout().addWidget(self._tab)
+        return self._tab
+
+    def activate(self) -> None:
+        self.tab.activate()
