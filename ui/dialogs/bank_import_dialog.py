@@ -27,9 +27,9 @@ from curator_app.errors import CuratorError
 from curator_app.services import bank_read
 from curator_app.services.bank_import import ImportPlan, apply_import, auto_mapping, plan_import
 
-from ..banks.task import BankTask, TaskFn
 from ..context import AppContext
 from ..widgets.bank_list_model import ListTableModel
+from ..worker import ReportingFn, Task
 
 
 class BankImportDialog(QDialog):
@@ -40,7 +40,7 @@ class BankImportDialog(QDialog):
         self.ctx, self.role, self.path = ctx, role, Path(path)
         self.plan: ImportPlan | None = None
         self.sheet: bank_read.Sheet | None = None
-        self.task: BankTask | None = None
+        self.task: Task | None = None
         self.result: dict[str, Any] | None = None
         self.setWindowTitle(f"Импорт банка {'наставников' if role == 'mentor' else 'наставляемых'}: {self.path.name}")
         self.resize(900, 680)
@@ -162,8 +162,8 @@ class BankImportDialog(QDialog):
         self.summary.setText("Импортирую…")
         self._run(lambda progress, cancelled: apply_import(plan, skip, progress, cancelled), self._done)
 
-    def _run(self, fn: TaskFn, on_success: Callable[[Any], None]) -> None:
-        self.task = BankTask(fn, self)
+    def _run(self, fn: ReportingFn, on_success: Callable[[Any], None]) -> None:
+        self.task = Task(fn, self, reports=True)
         self.task.progress.connect(self._progress)
         self.task.succeeded.connect(lambda result: self._succeeded(result, on_success))
         self.task.failed.connect(self._failed)

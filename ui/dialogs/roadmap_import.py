@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,34 +23,14 @@ from PySide6.QtWidgets import (
 
 from curator_app.errors import CuratorError
 from curator_app.fmt import date_short, plural
+from curator_app.roadmap.sources import parse_file
 from curator_app.roadmap.table import ParsedRoadmap
 from curator_app.services.roadmap import save_parsed
 
+from ..worker import Task
+
 Index = QModelIndex | QPersistentModelIndex
 FILE_FILTER = "Дорожная карта (*.docx *.xlsx *.txt *.md);;Все файлы (*)"
-
-
-class ParseTask(QThread):
-    """Reads a file with :func:`curator_app.roadmap.sources.parse_file` off the UI thread (no database)."""
-
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, path: Path, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.path = path
-
-    def run(self) -> None:
-        from curator_app.roadmap.sources import parse_file
-
-        try:
-            result = parse_file(self.path)
-        except CuratorError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - shown, not lost in a dead thread
-            self.failed.emit(f"Непредвиденная ошибка при чтении «{self.path.name}»: {error}")
-        else:
-            self.succeeded.emit(result)
 
 
 class PreviewModel(QAbstractTableModel):
@@ -100,7 +80,7 @@ class RoadmapImportDialog(QDialog):
         self.path = path
         self.parsed: ParsedRoadmap | None = None
         self.saved_id: int | None = None
-        self.task: ParseTask | None = None
+        self.task: Task | None = None
         layout = QVBoxLayout(self)
         self.paste = QPlainTextEdit()
         self.paste.setPlaceholderText("Вставьте сюда таблицу дорожной карты, скопированную из Word, PDF или Excel "
@@ -136,7 +116,7 @@ class RoadmapImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         if path is not None:
-            self.task = ParseTask(path, self)
+            self.task = Task(lambda: parse_file(path), self)
             self.task.succeeded.connect(self.show_parsed)
             self.task.failed.connect(self.show_error)
             self.task.start()

@@ -28,7 +28,7 @@ from curator_app.services.survey_import import (
     wave_questions,
 )
 
-from ..monitoring import task
+from .. import worker
 
 
 class SurveyImportDialog(QDialog):
@@ -101,7 +101,7 @@ class SurveyImportDialog(QDialog):
             except SurveyImportError as error:  # the full list, one error a line
                 return f"{str(error).split(' — ')[0]}:\n" + "\n".join(error.errors)
 
-        task.start(self, run, self._done, self._failed)
+        worker.start(self, run, self._done, self._failed)
 
     def _done(self, report: ImportReport | str) -> None:
         if isinstance(report, str):

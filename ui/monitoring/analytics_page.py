@@ -30,8 +30,9 @@ from curator_app.services.analytics import ItemStats, WaveAnalytics, analyse
 from curator_app.services.analytics_findings import findings
 from curator_app.services.survey_waves import update_wave, waves
 
+from .. import worker
 from ..context import AppContext
-from . import charts, task
+from . import charts
 from .models import Column, RowsModel
 
 
@@ -160,7 +161,7 @@ class AnalyticsPage(QWidget):
             return
         self.summary.setText("Считаю…")
         self._set_enabled(False)
-        task.start(self, lambda: analyse(wave_id), self.show_analytics, self._failed)
+        worker.start(self, lambda: analyse(wave_id), self.show_analytics, self._failed)
 
     def _failed(self, message: str) -> None:
         self.summary.setText(message)
@@ -311,4 +312,4 @@ class AnalyticsPage(QWidget):
         def failed(message: str) -> None:
             QMessageBox.warning(self, "Мониторинг", message)
 
-        task.start(self, build, done, failed)
+        worker.start(self, build, done, failed)

@@ -33,8 +33,8 @@ from curator_app.services.survey_waves import (
     waves,
 )
 
+from .. import worker
 from ..context import AppContext
-from . import task
 from .models import Column, RowsModel
 
 
@@ -218,7 +218,7 @@ class WavesPage(QWidget):
             self.blank_button.setEnabled(True)
             QMessageBox.warning(self, "Бланки анкет", message)
 
-        task.start(self, lambda: build_blanks(path, wave_id, only_unanswered=missing), done, failed)
+        worker.start(self, lambda: build_blanks(path, wave_id, only_unanswered=missing), done, failed)
 
     def _import(self) -> None:
         from ..dialogs.survey_import_dialog import SurveyImportDialog

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
 from curator_app.errors import CuratorError
-from curator_app.models import database
 
 from .models import RowsModel
 
@@ -56,25 +55,3 @@ def run_safely(parent: QWidget, action: Callable[[], Any]) -> Any:
         return None
 
 
-class PairTask(QThread):
-    """Runs ``fn()`` (a plain core function) off the UI thread: ``succeeded(result)`` or ``failed(message)``."""
-
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, fn: Callable[[], Any], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._fn = fn
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except CuratorError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - shown to the curator instead of a silent dead thread
-            self.failed.emit(f"Непредвиденная ошибка: {error}")
-        else:
-            self.succeeded.emit(result)
-        finally:
-            if not database.is_closed():
-                database.close()  # this thread's connection only (peewee keeps one per thread)

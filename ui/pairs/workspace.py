@@ -25,7 +25,8 @@ from curator_app.services.matching import Suggestion
 from curator_app.services.matching_rules import MenteeSide, MentorSide, Pool
 from curator_app.text import fold
 
-from .common import PairTask, make_view, run_safely, selected_id
+from ..worker import Task
+from .common import make_view, run_safely, selected_id
 from .draft_panel import DraftPanel
 from .models import PERSON_MIME, RowsModel
 from .weights_panel import WeightsPanel
@@ -76,7 +77,7 @@ class Workspace(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pool: Pool | None = None
-        self.task: PairTask | None = None
+        self.task: Task | None = None
         self.suggestions: list[Suggestion] = []
         self.focus: tuple[str, int] | None = None  # ("mentee" | "mentor", person id) the suggestions are for
 
@@ -295,7 +296,7 @@ class Workspace(QWidget):
         locked = self.draft.locked_rows()
         self.match_button.setEnabled(False)
         self.status.setText("Подбираю лучшее распределение для всей школы…")
-        self.task = PairTask(lambda: matching.propose(form_id, locked=locked), self)
+        self.task = Task(lambda: matching.propose(form_id, locked=locked), self)
         self.task.succeeded.connect(self._matched)
         self.task.failed.connect(self._failed)
         self.task.finished.connect(self._task_done)

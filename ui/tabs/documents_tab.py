@@ -41,9 +41,9 @@ from curator_app.fmt import date_short, plural
 from curator_app.services import documents as service
 from curator_app.services.settings import load_school
 
+from .. import worker
 from ..context import AppContext
 from ..dialogs.document_basis import DocumentBasisDialog
-from ..documents import task
 from ..documents.pairs_model import CHECK, PairsChoiceModel
 from ..documents.pdf_pages import page_count, render_pages, renderer
 from ..documents.preview import PreviewWidget
@@ -277,7 +277,7 @@ class DocumentsTab(BaseTab):
 
         self._set_busy(True, "Готовлю предпросмотр…")
         self.right.setCurrentWidget(self.preview)
-        task.start(self, work, self._preview_done, self._failed)
+        worker.start(self, work, self._preview_done, self._failed)
 
     def _preview_done(self, result: tuple[list[QImage], int]) -> None:
         images, total = result
@@ -313,7 +313,7 @@ class DocumentsTab(BaseTab):
             "certificate": lambda: service.make_certificates(target, mentorship_ids=ids, day=params.date),
         }
         self._set_busy(True, "Сохраняю документ…")
-        task.start(self, calls[kind], self._saved, self._failed)
+        worker.start(self, calls[kind], self._saved, self._failed)
 
     def _confirm_registration(self, params: OrderParams, pairs: int) -> bool:
         answer = QMessageBox.question(
@@ -364,7 +364,7 @@ class DocumentsTab(BaseTab):
             self._say(f"Отправлено на печать: {plural(pages, 'страница', 'страницы', 'страниц')}.")
 
         self._set_busy(True, "Печатаю…")
-        task.start(self, work, done, self._failed)
+        worker.start(self, work, done, self._failed)
 
     # --- register -------------------------------------------------------------------------------
     def open_file(self, folder: bool = False) -> None:
