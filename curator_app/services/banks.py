@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 from typing import NamedTuple
 
 from peewee import Case, fn
@@ -132,6 +133,18 @@ def bank_rows(role: str, day: dt.date | None = None) -> list[BankRow]:
     """Every person of the ``role`` bank (archived ones too), sorted by name."""
     if role not in ROLES:
         raise ValueError(role)
+    # Tens of thousands of new tuples set off the cyclic collector's full passes mid-build (a third of
+    # the time, at random); these rows hold no cycles, so it waits until they are made.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _bank_rows(role, day)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _bank_rows(role: str, day: dt.date | None) -> list[BankRow]:
     partners: dict[int, list[str]] = {}
     for pid, last, first, middle in database.execute_sql(_PARTNERS[role]).fetchall():
         partners.setdefault(pid, []).append(_short(last, first, middle))
