@@ -23,6 +23,7 @@ from ..errors import CuratorError
 from ..fmt import date_short
 from ..models import DOCUMENT_KIND_LABELS, DocumentMentorship, IssuedDocument, Mentorship, database
 from .audit import log
+from .mentorships import start_work
 from .settings import SchoolSettings, load_school
 
 ORDER_STATUSES = ("planned", "active")
@@ -149,8 +150,10 @@ def issue_order(path: str | Path, *, number: str = "", day: dt.date | None = Non
             params={"basis": params.basis, "pairs": [p.id for p in selection.pairs]})
         DocumentMentorship.insert_many([{"document": record.id, "mentorship": p.id}
                                         for p in selection.pairs]).execute()
-        activated = (Mentorship.update(status="active", start_date=day)
-                     .where(Mentorship.id.in_(ids) & (Mentorship.status == "planned")).execute())
+        planned = list(Mentorship.select().where(Mentorship.id.in_(ids) & (Mentorship.status == "planned")))
+        for ship in planned:
+            start_work(ship, day, why=f"по приказу № {number}")
+        activated = len(planned)
         (Mentorship.update(start_date=day)
          .where(Mentorship.id.in_(ids) & (Mentorship.status == "active") & Mentorship.start_date.is_null())
          .execute())

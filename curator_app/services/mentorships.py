@@ -181,12 +181,22 @@ def activate(mentorship_ids: Iterable[int], start: dt.date, planned_end: dt.date
             require_consent([ship.mentor_id, *(m.mentee_id for m in members)], "начать работу пары", start)
             end = planned_end or ship.planned_end_date or default_end(start)
             check_period(start, end)
-            ship.status, ship.start_date, ship.planned_end_date = "active", start, end
-            ship.save()
-            MentorshipMember.update(joined_on=start).where((MentorshipMember.mentorship == ship.id)
-                                                           & MentorshipMember.joined_on.is_null()).execute()
-            log("status", "mentorship", ship.id, f"Пара начала работу с {date_short(start)}",
-                {"status": "active", "start": str(start), "planned_end": str(end)})
+            start_work(ship, start, end)
+
+
+def start_work(ship: Mentorship, start: dt.date, planned_end: dt.date | None = None, why: str = "") -> None:
+    """Make a pair active from ``start``: its members joined that day, a line in its history.
+
+    The checks are the caller's: :func:`activate` checks consents and the period; a registered order
+    has already left out everyone without a valid consent. ``why`` completes the history line
+    («по приказу № 470-п»)."""
+    end = planned_end or ship.planned_end_date or default_end(start)
+    ship.status, ship.start_date, ship.planned_end_date = "active", start, end
+    ship.save()
+    MentorshipMember.update(joined_on=start).where((MentorshipMember.mentorship == ship.id)
+                                                   & MentorshipMember.joined_on.is_null()).execute()
+    log("status", "mentorship", ship.id, f"Пара начала работу с {date_short(start)}{f' {why}' if why else ''}",
+        {"status": "active", "start": str(start), "planned_end": str(end)})
 
 
 def complete(mentorship_id: int, end: dt.date, results: str | None = None) -> None:

@@ -17,6 +17,7 @@ from curator_app.db import close_database, open_database
 from curator_app.errors import CuratorError
 from curator_app.models import AuditLog, Consent, DocumentMentorship, IssuedDocument, Mentorship
 from curator_app.services import documents
+from curator_app.services.mentorships_query import changes
 
 TODAY = dt.date.today()
 poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="нет pdftotext (poppler-utils)")
@@ -59,7 +60,10 @@ def test_order_pdf_registers_and_activates_pairs(demo_db: Path, tmp_path: Path) 
     for ship in Mentorship.select().where(Mentorship.id.in_(list(linked))):
         assert ship.status == "active" and ship.start_date is not None
         if ship.id in planned:
-            assert ship.start_date == TODAY
+            assert ship.start_date == TODAY and ship.planned_end_date is not None
+            assert all(m.joined_on == TODAY for m in ship.members if m.left_on is None)
+            history = [h.summary for h in changes(ship.id)]  # the pair's own history names the order
+            assert any("по приказу № 470-п" in line for line in history), history
     assert AuditLog.select().where((AuditLog.entity == "document") & (AuditLog.entity_id == record.id)).exists()
 
 
