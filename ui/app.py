@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from curator_app import APP_NAME
 from curator_app.db import open_database, writable
-from curator_app.errors import CuratorError
+from curator_app.errors import CuratorError, user_message
 
 from .context import AppContext
 from .fonts import register_fonts, ui_font
@@ -52,6 +54,15 @@ def show_backup_reminder(window: QMainWindow, ctx: AppContext) -> None:
         add_banner(window, text, action_text="Сделать копию сейчас", action=lambda: run_backup(window, ctx))
 
 
+def show_unexpected(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """The last resort for an exception that escaped a slot: the curator gets a Russian message (a
+    write to a read-only database, a full disk, …) instead of silence; the traceback goes to stderr."""
+    traceback.print_exception(exc_type, error, tb)
+    if isinstance(error, KeyboardInterrupt):
+        return
+    QMessageBox.critical(QApplication.activeWindow(), APP_NAME, user_message(error))
+
+
 def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
         size: tuple[int, int] = (1366, 768), explicit_db: bool = False) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
@@ -59,6 +70,7 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     app = make_application()
+    sys.excepthook = show_unexpected
     # a database on a write-protected flash drive or a CD opens read-only (with a banner) instead of failing
     read_only = Path(db_path).is_file() and not writable(db_path)
     try:

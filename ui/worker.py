@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
-from curator_app.errors import CuratorError
+from curator_app.errors import user_message
 from curator_app.models import database
 
 Progress = Callable[[int, int], None]
@@ -42,10 +42,8 @@ class Task(QThread):
                 result = self._fn(lambda done, total: self.progress.emit(done, total), self._cancel.is_set)
             else:
                 result = self._fn()
-        except CuratorError as error:
-            self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - shown to the curator instead of a silent dead thread
-            self.failed.emit(f"Непредвиденная ошибка: {error}")
+            self.failed.emit(user_message(error))
         else:
             self.succeeded.emit(result)
         finally:

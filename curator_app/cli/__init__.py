@@ -20,7 +20,7 @@ from typing import Any
 
 from peewee import DatabaseError
 
-from ..errors import CuratorError
+from ..errors import CuratorError, user_message
 
 Handler = Callable[[argparse.Namespace], "int | None"]
 
@@ -105,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     except CuratorError as error:
         print(f"Ошибка: {error}", file=sys.stderr)
         return 1
-    except (DatabaseError, sqlite3.DatabaseError) as error:
-        print(f"Ошибка базы данных: {error}. Проверьте файл командой check.", file=sys.stderr)
+    except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
+        print(user_message(error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)

@@ -38,3 +38,18 @@ def test_academic_year() -> None:
     assert fmt.academic_year_of(dt.date(2027, 8, 31)) == "2026-2027"
     assert fmt.academic_year_of(dt.date(2027, 9, 1)) == "2027-2028"
     assert fmt.academic_year_bounds("2026-2027") == (dt.date(2026, 9, 1), dt.date(2027, 8, 31))
+
+
+def test_user_messages_are_russian() -> None:
+    import errno
+    import sqlite3
+
+    from peewee import OperationalError
+
+    from curator_app.errors import READ_ONLY_MESSAGE, CuratorError, user_message
+
+    assert user_message(CuratorError("Файл «x» не найден.")) == "Файл «x» не найден."
+    assert user_message(OperationalError("attempt to write a readonly database")) == READ_ONLY_MESSAGE
+    assert user_message(OSError(errno.ENOSPC, "No space left on device")).startswith("На диске закончилось место")
+    assert user_message(sqlite3.DatabaseError("file is not a database")).startswith("Ошибка базы данных")
+    assert user_message(ValueError("x")) == "Непредвиденная ошибка: x"

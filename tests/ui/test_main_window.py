@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -82,3 +83,16 @@ def test_start_up_loads_no_heavy_library(demo_db: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_an_escaped_error_reaches_the_curator_in_russian(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peewee import OperationalError
+
+    from curator_app.errors import READ_ONLY_MESSAGE
+    from ui import app
+
+    shown: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    error = OperationalError("attempt to write a readonly database")
+    app.show_unexpected(type(error), error, None)
+    assert shown == [READ_ONLY_MESSAGE]

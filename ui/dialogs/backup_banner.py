@@ -7,8 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QToolBar, QWidget
 
-READ_ONLY_TEXT = ("База открыта только для чтения: носитель защищён от записи или нет прав на папку. "
-                  "Изменения сохранить нельзя. Скопируйте базу на диск компьютера и откройте её оттуда.")
+from curator_app.errors import READ_ONLY_MESSAGE
+
+READ_ONLY_TEXT = READ_ONLY_MESSAGE
 
 _STYLES = {
     "warning": "background: #fff4ce; color: #3d2e00; border-bottom: 1px solid #e0c36a;",
