@@ -25,6 +25,23 @@ from ..errors import CuratorError, user_message
 Handler = Callable[[argparse.Namespace], "int | None"]
 
 
+# argparse's own words, in Russian: it looks its messages up through the module's ``_`` at call time.
+_ARGPARSE_RU = {
+    "usage: ": "использование: ",
+    "options": "параметры",
+    "positional arguments": "аргументы",
+    "show this help message and exit": "показать эту справку и выйти",
+    "the following arguments are required: %s": "не хватает обязательных аргументов: %s",
+    "unrecognized arguments: %s": "лишние аргументы: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "недопустимое значение %(value)r (возможны: %(choices)s)",
+    "expected one argument": "нужно одно значение",
+    "invalid %(type)s value: %(value)r": "неверное значение: %(value)r",
+    "argument %(argument_name)s: %(message)s": "параметр %(argument_name)s: %(message)s",
+}
+_english = argparse._  # type: ignore[attr-defined]
+argparse._ = lambda text: _ARGPARSE_RU.get(text) or _english(text)  # type: ignore[attr-defined]
+
+
 class RussianArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)

@@ -77,3 +77,13 @@ def test_unknown_command_is_refused_in_russian(capsys: pytest.CaptureFixture[str
         main(["nonsense"])
     assert exit_info.value.code == 2
     assert "Ошибка в командной строке" in capsys.readouterr().err
+
+
+def test_help_and_usage_errors_speak_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["order", "--help"])
+    out = capsys.readouterr().out
+    assert "использование:" in out and "параметры:" in out and "показать эту справку" in out
+    with pytest.raises(SystemExit):
+        main(["order"])
+    assert "не хватает обязательных аргументов: --out" in capsys.readouterr().err
