@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from curator_app import APP_NAME
@@ -28,7 +28,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Curator")
     register_fonts()
     app.setFont(ui_font(10))
+    _install_qt_russian(app)
     return app
+
+
+def _install_qt_russian(app: QApplication) -> None:
+    """Qt's own words in Russian — standard buttons («Сохранить», «Отмена», «Да»), file dialogs, context
+    menus — from the catalogue that ships with PySide6; once per application."""
+    if app.property("curator_ru"):
+        return
+    translator = QTranslator(app)
+    if translator.load(QLocale("ru_RU"), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale("ru_RU"))
+    app.setProperty("curator_ru", True)
 
 
 class _FirstPaint(QObject):

@@ -96,3 +96,17 @@ def test_an_escaped_error_reaches_the_curator_in_russian(monkeypatch: pytest.Mon
     error = OperationalError("attempt to write a readonly database")
     app.show_unexpected(type(error), error, None)
     assert shown == [READ_ONLY_MESSAGE]
+
+
+def test_qt_standard_buttons_speak_russian(qtbot: QtBot, db: Path, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    assert [b.text() for b in box.buttons()] == ["Сохранить", "Отмена"]
+    question = QMessageBox()
+    question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert [b.text().replace("&", "") for b in question.buttons()] == ["Да", "Нет"]
+    dialog.show()
+    assert dialog.grab().save(str(tmp_path / "settings.png"))

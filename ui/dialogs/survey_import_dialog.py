@@ -83,7 +83,6 @@ class SurveyImportDialog(QDialog):
         layout.addWidget(self.errors)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Загрузить")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
         self.buttons.accepted.connect(self._load)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -98,8 +98,6 @@ class SurveyTemplateDialog(QDialog):
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText("Сохранить")
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
         box.accepted.connect(self._save)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
