@@ -22,16 +22,12 @@ def _label(text: str, width: int = 46) -> str:
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
 
-def item_means_chart(labels: list[str], means: list[float], width: float = 480) -> Drawing:
-    """Horizontal bars of the mean per item on the 1–10 scale."""
-    register_fonts()
-    row = 24
-    height = row * len(labels) + 45
-    drawing = Drawing(width, height)
+def _scale_bars(labels: list[str], series: list[list[float]], y: float, width: float, row: int) -> HorizontalBarChart:
+    """Horizontal bars per item on the 1–10 scale, labelled in the report's font; first item on top."""
     chart = HorizontalBarChart()
-    chart.x, chart.y = 200, 30
+    chart.x, chart.y = 200, y
     chart.width, chart.height = width - 215, row * len(labels)
-    chart.data = [list(reversed(means))]
+    chart.data = [list(reversed(values)) for values in series]
     chart.categoryAxis.categoryNames = [_label(t) for t in reversed(labels)]
     chart.categoryAxis.labels.fontName = SANS
     chart.categoryAxis.labels.fontSize = 7.5
@@ -42,6 +38,16 @@ def item_means_chart(labels: list[str], means: list[float], width: float = 480) 
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = GREY
+    return chart
+
+
+def item_means_chart(labels: list[str], means: list[float], width: float = 480) -> Drawing:
+    """Horizontal bars of the mean per item on the 1–10 scale."""
+    register_fonts()
+    row = 24
+    height = row * len(labels) + 45
+    drawing = Drawing(width, height)
+    chart = _scale_bars(labels, [means], 30, width, row)
     chart.bars[0].fillColor = BLUE
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = lambda v: number(v)
@@ -61,20 +67,7 @@ def before_after_chart(labels: list[str], before: list[float], after: list[float
     row = 30
     height = row * len(labels) + 60
     drawing = Drawing(width, height)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 200, 40
-    chart.width, chart.height = width - 215, row * len(labels)
-    chart.data = [list(reversed(before)), list(reversed(after))]
-    chart.categoryAxis.categoryNames = [_label(t) for t in reversed(labels)]
-    chart.categoryAxis.labels.fontName = SANS
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 10, 1
-    chart.valueAxis.labels.fontName = SANS
-    chart.valueAxis.labels.fontSize = 8
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = GREY
+    chart = _scale_bars(labels, [before, after], 40, width, row)
     chart.bars[0].fillColor, chart.bars[1].fillColor = GREY, BLUE
     chart.bars.strokeColor = None
     chart.barSpacing = 1
