@@ -37,8 +37,11 @@ QT_LIBS = {
     "libxcb-shape.so.0": "libxcb-shape0", "libxcb-xinerama.so.0": "libxcb-xinerama0",
     "libxcb-xkb.so.1": "libxcb-xkb1", "libSM.so.6": "libsm6", "libICE.so.6": "libice6",
 }
-# Tools the tests use to look at generated PDFs (pdftoppm, pdffonts, pdftotext).
-TEST_TOOLS = {"pdftoppm": "poppler-utils"}
+# Tools the tests use: poppler to look at generated PDFs (pdftoppm, pdffonts, pdftotext); LibreOffice to make
+# test material the way schools make it (a Word table saved as PDF, a sheet saved as .xls or .ods).
+TEST_TOOLS = {"pdftoppm": ("poppler-utils",),
+              "soffice": ("libreoffice-writer-nogui", "libreoffice-calc-nogui"),
+              "faketime": ("faketime",)}
 
 
 def say(text: str) -> None:
@@ -54,7 +57,7 @@ def missing_system_packages(for_tests: bool) -> list[str]:
         known = ""
     packages = [pkg for lib, pkg in QT_LIBS.items() if lib not in known]
     if for_tests:
-        packages += [pkg for tool, pkg in TEST_TOOLS.items() if not shutil.which(tool)]
+        packages += [pkg for tool, pkgs in TEST_TOOLS.items() if not shutil.which(tool) for pkg in pkgs]
     try:
         import ensurepip  # noqa: F401  (Debian splits it into python3-venv)
     except ImportError:

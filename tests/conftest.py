@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ import pytest  # noqa: E402
 from curator_app.db import close_database, open_database  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The day the demo school is built on: every fixture takes a fixed date, so the suite passes on any day.
+DEMO_DAY = dt.date(2026, 11, 16)
 
 
 @pytest.fixture
@@ -31,7 +34,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     open_database(path)
-    fill_demo(mentees=120, mentors=30, seed=7)
+    fill_demo(mentees=120, mentors=30, seed=7, today=DEMO_DAY)
     close_database()
     return path
 

@@ -16,10 +16,11 @@ from curator_app.cli import main
 from curator_app.db import close_database, open_database
 from curator_app.errors import CuratorError
 from curator_app.models import AuditLog, Consent, DocumentMentorship, IssuedDocument, Mentorship
-from curator_app.services import documents
+from curator_app.services import documents, mentorships
 from curator_app.services.mentorships_query import changes
+from tests.conftest import DEMO_DAY
 
-TODAY = dt.date.today()
+TODAY = DEMO_DAY
 poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="нет pdftotext (poppler-utils)")
 
 
@@ -209,8 +210,8 @@ def test_registering_needs_the_school_requisites(demo_db: Path, tmp_path: Path) 
 
 
 def test_pairs_of_another_status_are_named_not_printed(demo_db: Path, tmp_path: Path) -> None:
-    ended = Mentorship.select().where(Mentorship.status == "ended_early").first()
-    active = Mentorship.select().where(Mentorship.status == "active").first()
+    ended, active = Mentorship.select().where(Mentorship.status == "active").limit(2)
+    mentorships.end_early(ended.id, TODAY, "переезд в другой город")
     result = documents.issue_order(tmp_path / "o.pdf", day=TODAY, mentorship_ids=[ended.id, active.id])
     assert result.pairs == 1
     assert any(f"пара № {ended.id}: статус «Прекращена досрочно»" in line for line in result.skipped)

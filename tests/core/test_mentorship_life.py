@@ -18,8 +18,9 @@ from curator_app.services.matching_pool import load_weights, save_weights
 from curator_app.services.matching_rules import Weight, default_weights
 from curator_app.services.mentorships_query import changes, list_mentorships
 from curator_app.services.reference import form_by_code
+from tests.conftest import DEMO_DAY
 
-TODAY = dt.date.today()
+TODAY = DEMO_DAY
 
 
 def person(last: str, category: str = "pupil", consent: bool = True, **kw: object) -> Person:

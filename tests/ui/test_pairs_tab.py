@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from curator_app.models import Mentorship
+from tests.conftest import DEMO_DAY
 from ui.context import AppContext
 from ui.pairs.models import PERSON_MIME, RowsModel
 from ui.tabs.pairs_tab import PairsTab
@@ -123,8 +124,6 @@ def test_rows_model_sorts_and_checks_without_a_view() -> None:
 
 
 def test_detail_panel_runs_the_life_of_a_pair(qtbot: QtBot, demo_db: Path, monkeypatch: object) -> None:
-    import datetime as dt
-
     from ui.dialogs import pair_dialogs
 
     tab = _tab(qtbot, demo_db)
@@ -133,8 +132,9 @@ def test_detail_panel_runs_the_life_of_a_pair(qtbot: QtBot, demo_db: Path, monke
     page.view.selectRow(0)
     detail = page.detail
     ship_id = detail.row.id
-    today = dt.date.today()
+    today = DEMO_DAY
     monkeypatch.setattr(pair_dialogs.DateTextDialog, "exec", lambda self: 1)  # type: ignore[attr-defined]
+    monkeypatch.setattr(pair_dialogs.DateTextDialog, "value", lambda self: (today, ""))  # type: ignore[attr-defined]
     qtbot.mouseClick(detail.start_b, Qt.MouseButton.LeftButton)
     ship = Mentorship.get_by_id(ship_id)
     assert ship.status == "active" and ship.start_date == today and ship.planned_end_date is not None
