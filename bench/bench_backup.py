@@ -11,8 +11,9 @@ TARGETS = {"backup_50mb_s": 1.0, "backup_encrypted_50mb_s": 2.0, "restore_50mb_s
 
 
 def run(workdir: Path) -> dict[str, float]:
+    from curator_app.backup import make as backup
+    from curator_app.backup import restore as backup_restore
     from curator_app.db import close_database, open_database
-    from curator_app.services import backup, backup_restore
 
     db = demo_database(workdir, mentees=22000, mentors=5500)  # about 50 MB
     size_mb = db.stat().st_size / 1e6

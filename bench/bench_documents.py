@@ -25,8 +25,8 @@ def _cpu(repeat: int, action: Callable[[], object]) -> float:
 
 def run(workdir: Path) -> dict[str, float]:
     from curator_app.db import close_database, open_database
+    from curator_app.documents import ops as documents
     from curator_app.documents.data import collect_pairs
-    from curator_app.services import documents
 
     db = demo_database(workdir, mentees=3000, mentors=1000)
     open_database(db)

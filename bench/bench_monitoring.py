@@ -17,6 +17,7 @@ KINDS = ["scale"] * 14 + ["yes_no", "yes_no", "single", "multi", "text", "text"]
 def _school(path: Path) -> tuple[int, int]:
     """A database with 2,000 mentees in 400 groups, a 20-item questionnaire and two answered waves."""
     from curator_app.db import open_database
+    from curator_app.db.reference import form_by_code
     from curator_app.models import (
         Consent,
         Mentorship,
@@ -26,9 +27,8 @@ def _school(path: Path) -> tuple[int, int]:
         Questionnaire,
         database,
     )
-    from curator_app.services.reference import form_by_code
-    from curator_app.services.settings import update_school
-    from curator_app.services.survey_waves import create_wave
+    from curator_app.monitoring.waves import create_wave
+    from curator_app.settings import update_school
 
     open_database(path)
     rng = random.Random(1)
@@ -91,9 +91,9 @@ def run(workdir: Path) -> dict[str, float]:
     from common import best_of
 
     from curator_app.db import close_database
-    from curator_app.services.analytics import analyse
-    from curator_app.services.report_pdf import build_report
-    from curator_app.services.report_xlsx import build_table
+    from curator_app.monitoring.analytics import analyse
+    from curator_app.monitoring.report_pdf import build_report
+    from curator_app.monitoring.report_xlsx import build_table
 
     _, final = _school(workdir / "monitoring.sqlite")
     try:

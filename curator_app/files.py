@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import CuratorError
+from curator_app.errors import CuratorError
 
 
 @contextlib.contextmanager

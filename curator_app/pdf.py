@@ -19,8 +19,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from .files import atomic_path
-from .paths import resource
+from curator_app.files import atomic_path
+from curator_app.paths import resource
 
 SERIF, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC = "PTSerif", "PTSerif-Bold", "PTSerif-Italic", "PTSerif-BoldItalic"
 SANS, SANS_BOLD = "PTSans", "PTSans-Bold"

@@ -9,17 +9,16 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from curator_app import APP_NAME, __version__
+from curator_app import settings as settings_service
 from curator_app.db import current_path, open_database, schema_version, writable
 from curator_app.errors import CuratorError
-from curator_app.services import settings as settings_service
-from curator_app.services.stats import counts
-
-from .context import AppContext
-from .dialogs.backup_actions import run_backup, run_restore
-from .dialogs.backup_banner import READ_ONLY_TEXT, add_banner
-from .dialogs.settings_dialog import SettingsDialog
-from .tabs import TABS, TabSlot, find_tab_index
-from .tabs.base import BaseTab
+from curator_app.stats import counts
+from ui.context import AppContext
+from ui.dialogs.backup_actions import run_backup, run_restore
+from ui.dialogs.backup_banner import READ_ONLY_TEXT, add_banner
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.tabs import TABS, TabSlot, find_tab_index
+from ui.tabs.base import BaseTab
 
 DB_FILTER = "База «Куратора» (*.sqlite *.db);;Все файлы (*)"
 
@@ -143,7 +142,7 @@ class MainWindow(QMainWindow):
         return True
 
     def new_academic_year(self) -> None:
-        from .dialogs.rollover_dialog import run_rollover
+        from ui.dialogs.rollover_dialog import run_rollover
 
         run_rollover(self, self.ctx)
 
@@ -164,8 +163,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
         from curator_app.db import close_database
-
-        from .dialogs.backup_actions import backup_on_exit
+        from ui.dialogs.backup_actions import backup_on_exit
 
         if not backup_on_exit(self, self.ctx):  # the curator chose to stay (e.g. to insert the flash drive)
             event.ignore()

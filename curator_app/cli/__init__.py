@@ -20,7 +20,7 @@ from typing import Any
 
 from peewee import DatabaseError
 
-from ..errors import CuratorError, user_message
+from curator_app.errors import CuratorError, user_message
 
 Handler = Callable[[argparse.Namespace], "int | None"]
 
@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    from ..paths import default_db_path
+    from curator_app.paths import default_db_path
 
     if args.db:
         return Path(args.db)
@@ -110,13 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     try:
         if args.db_mode != "none":
-            from ..db import open_database
+            from curator_app.db import open_database
 
             open_database(db_path(args), lock=args.db_mode == "write", create=args.db_mode == "write")
         try:
             return int(args.handler(args) or 0)
         finally:
-            from ..db import close_database
+            from curator_app.db import close_database
 
             close_database()
     except CuratorError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import Registry, db_path
+from curator_app.cli import Registry, db_path
 
 
 def register(registry: Registry) -> None:
@@ -23,14 +23,14 @@ def register(registry: Registry) -> None:
 
 
 def _password(args: argparse.Namespace) -> str | None:
-    from ..services.backup_crypto import read_password_file
+    from curator_app.backup.crypto import read_password_file
 
     return read_password_file(args.password_file) if args.password_file else None
 
 
 def _backup(args: argparse.Namespace) -> None:
-    from ..errors import CuratorError
-    from ..services.backup import make_backup
+    from curator_app.backup.make import make_backup
+    from curator_app.errors import CuratorError
 
     if args.keep is not None and args.keep < 1:
         raise CuratorError(f"--keep: нужно число от 1, а не {args.keep}.")
@@ -38,9 +38,9 @@ def _backup(args: argparse.Namespace) -> None:
 
 
 def _restore(args: argparse.Namespace) -> None:
-    from ..db import close_database, open_database
-    from ..errors import DatabaseLockedError, NotACuratorDatabaseError
-    from ..services.backup_restore import inspect_backup, restore_backup, restore_over_damaged
+    from curator_app.backup.restore import inspect_backup, restore_backup, restore_over_damaged
+    from curator_app.db import close_database, open_database
+    from curator_app.errors import DatabaseLockedError, NotACuratorDatabaseError
 
     password = _password(args)
     info = inspect_backup(args.file, password)

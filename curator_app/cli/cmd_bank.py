@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import Registry, print_json
+from curator_app.cli import Registry, print_json
 
 _ROLES = {"mentees": "mentee", "mentors": "mentor"}
 
@@ -31,8 +31,8 @@ def register(registry: Registry) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ..errors import CuratorError
-    from ..services.bank_import import apply_import, plan_import
+    from curator_app.banks.importer import apply_import, plan_import
+    from curator_app.errors import CuratorError
 
     plan = plan_import(args.file, _ROLES[args.bank])
     try:
@@ -45,15 +45,15 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> None:
-    from ..services.bank_export import export_bank
-    from ..services.banks import BankFilter
+    from curator_app.banks.export import export_bank
+    from curator_app.banks.rows import BankFilter
 
     n = export_bank(_ROLES[args.bank], args.file, BankFilter(status="" if args.archived else "active"))
     print_json({"file": args.file, "bank": _ROLES[args.bank], "rows": n})
 
 
 def _rollover(args: argparse.Namespace) -> None:
-    from ..services.rollover import apply_rollover, plan_rollover
+    from curator_app.banks.rollover import apply_rollover, plan_rollover
 
     plan = plan_rollover()
     if not args.apply:

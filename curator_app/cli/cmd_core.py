@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from . import Registry, db_path, print_json
+from curator_app.cli import Registry, db_path, print_json
 
 
 def register(registry: Registry) -> None:
@@ -38,14 +38,14 @@ def register(registry: Registry) -> None:
 
 
 def _demo(args: argparse.Namespace) -> None:
-    from ..services.demo import fill_demo
+    from curator_app.demo.school import fill_demo
 
     print_json(fill_demo(mentees=args.mentees, mentors=args.mentors, seed=args.seed))
 
 
 def _info(args: argparse.Namespace) -> None:
-    from ..db import current_path
-    from ..services.stats import counts
+    from curator_app.db import current_path
+    from curator_app.stats import counts
 
     print_json({**counts(), "database": str(current_path())})
 
@@ -53,8 +53,8 @@ def _info(args: argparse.Namespace) -> None:
 def _settings(args: argparse.Namespace) -> None:
     import re
 
-    from ..errors import CuratorError
-    from ..services import settings
+    from curator_app import settings
+    from curator_app.errors import CuratorError
 
     changes = {key: value for key, value in {
         "full_name": args.school, "short_name": args.short, "city": args.city, "director_name": args.director,
@@ -77,10 +77,10 @@ def _check(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from ..db import LATEST, open_database, schema_version
-    from ..errors import CuratorError
-    from ..services import backup_crypto
-    from ..services.integrity import check_database
+    from curator_app.backup import crypto as backup_crypto
+    from curator_app.db import LATEST, open_database, schema_version
+    from curator_app.db.integrity import check_database
+    from curator_app.errors import CuratorError
 
     path = db_path(args)
     with tempfile.TemporaryDirectory(prefix="curator-check-") as folder:
@@ -110,7 +110,7 @@ def _gui(args: argparse.Namespace) -> int:
     try:  # the one place the core reaches the Qt face, by name: the CLI is where the program is put together
         run = importlib.import_module("ui.app").run
     except ImportError as exc:  # the GUI's libraries are missing
-        from ..errors import CuratorError
+        from curator_app.errors import CuratorError
 
         raise CuratorError(f"Не удалось загрузить графический интерфейс: {exc}. "
                            "Запустите установку заново (см. README).") from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import Registry, db_path, print_json
+from curator_app.cli import Registry, db_path, print_json
 
 
 def register(registry: Registry) -> None:
@@ -16,8 +16,9 @@ def register(registry: Registry) -> None:
 
 
 def _match(args: argparse.Namespace) -> None:
-    from ..db import open_database
-    from ..services import matching, mentorships
+    from curator_app.db import open_database
+    from curator_app.matching import suggest as matching
+    from curator_app.pairs import life as mentorships
 
     # Looking needs no lock (the window may have the file open); saving pairs does.
     open_database(db_path(args), lock=args.apply, create=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import Registry, print_json
+from curator_app.cli import Registry, print_json
 
 
 def register(registry: Registry) -> None:
@@ -18,9 +18,9 @@ def register(registry: Registry) -> None:
 
 
 def _report(args: argparse.Namespace) -> None:
-    from ..errors import CuratorError
-    from ..services.analytics import analyse
-    from ..services.survey_waves import get_wave, latest_wave
+    from curator_app.errors import CuratorError
+    from curator_app.monitoring.analytics import analyse
+    from curator_app.monitoring.waves import get_wave, latest_wave
 
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
@@ -33,11 +33,11 @@ def _report(args: argparse.Namespace) -> None:
         wave = get_wave(args.wave)
     analytics = analyse(wave.id, args.baseline)
     if suffix == ".pdf":
-        from ..services.report_pdf import build_report
+        from curator_app.monitoring.report_pdf import build_report
 
         build_report(analytics, args.out)
     else:
-        from ..services.report_xlsx import build_table
+        from curator_app.monitoring.report_xlsx import build_table
 
         build_table(analytics, args.out)
     print_json({"out": args.out, "format": suffix[1:], "wave": wave.id, "baseline": analytics.change.baseline_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import Registry, print_json
+from curator_app.cli import Registry, print_json
 
 
 def register(registry: Registry) -> None:
@@ -20,8 +20,8 @@ def register(registry: Registry) -> None:
 
 
 def _import(args: argparse.Namespace) -> None:
-    from ..roadmap.sources import parse_file
-    from ..services.roadmap import save_parsed, summary
+    from curator_app.roadmap.ops import save_parsed, summary
+    from curator_app.roadmap.sources import parse_file
 
     parsed = parse_file(args.file)
     result = summary(parsed)
@@ -36,7 +36,7 @@ def _import(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    from ..services.roadmap_export import export_roadmap
+    from curator_app.roadmap.export import export_roadmap
 
     path = export_roadmap(args.file, args.id)
     print(f"Дорожная карта выгружена в «{path}».")

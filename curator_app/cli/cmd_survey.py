@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from . import Registry, print_json
+from curator_app.cli import Registry, print_json
 
 
 def register(registry: Registry) -> None:
@@ -35,7 +35,7 @@ def register(registry: Registry) -> None:
 
 
 def _date(text: str | None) -> dt.date | None:
-    from ..errors import CuratorError
+    from curator_app.errors import CuratorError
 
     if not text:
         return None
@@ -46,9 +46,9 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _blank(args: argparse.Namespace) -> None:
-    from ..services.survey import ensure_templates
-    from ..services.survey_blank import build_blanks
-    from ..services.survey_waves import latest_wave
+    from curator_app.monitoring.blanks import build_blanks
+    from curator_app.monitoring.questionnaires import ensure_templates
+    from curator_app.monitoring.waves import latest_wave
 
     ensure_templates()
     wave_id = args.wave
@@ -60,14 +60,14 @@ def _blank(args: argparse.Namespace) -> None:
 
 
 def _import(args: argparse.Namespace) -> None:
-    from ..services.survey_import import import_answers
+    from curator_app.monitoring.answers_import import import_answers
 
     report = import_answers(args.file, args.wave, skip_invalid=args.skip_invalid)
     print_json({"wave": args.wave, **report.as_dict()})
 
 
 def _waves(args: argparse.Namespace) -> None:
-    from ..services.survey_waves import progress, waves
+    from curator_app.monitoring.waves import progress, waves
 
     result = []
     for wave in waves():
@@ -79,15 +79,15 @@ def _waves(args: argparse.Namespace) -> None:
 
 
 def _templates(args: argparse.Namespace) -> None:
-    from ..services.survey import current_questionnaires, questions_of
+    from curator_app.monitoring.questionnaires import current_questionnaires, questions_of
 
     print_json([{"id": q.id, "code": q.code, "version": q.version, "title": q.title, "audience": q.audience,
                  "questions": len(questions_of(q.id))} for q in current_questionnaires()])
 
 
 def _create(args: argparse.Namespace) -> None:
-    from ..services.survey import ensure_templates
-    from ..services.survey_waves import create_wave, default_dates
+    from curator_app.monitoring.questionnaires import ensure_templates
+    from curator_app.monitoring.waves import create_wave, default_dates
 
     ensure_templates()
     due = _date(args.due)
@@ -101,6 +101,6 @@ def _create(args: argparse.Namespace) -> None:
 
 
 def _current_year() -> str:
-    from ..fmt import academic_year_of
+    from curator_app.lang.fmt import academic_year_of
 
     return academic_year_of(dt.date.today())

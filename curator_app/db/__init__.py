@@ -8,8 +8,9 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
-from ..errors import CuratorError, NotACuratorDatabaseError, SchemaTooNewError
-from ..models import ALL_MODELS, database
+from curator_app.errors import CuratorError, NotACuratorDatabaseError, SchemaTooNewError
+from curator_app.models import ALL_MODELS, database
+
 from .lock import DatabaseLock
 from .migrations import LATEST, MIGRATIONS
 
@@ -200,7 +201,7 @@ def _create_or_migrate(db_path: Path) -> None:
 
 def _copy_before_migration(db_path: Path, version: int) -> None:
     """Keep the file as the older program left it, in «Резервные копии» beside it, before upgrading it."""
-    from ..services.backup import write_backup
+    from curator_app.backup.make import write_backup
 
     folder = db_path.parent / "Резервные копии"
     try:
@@ -225,7 +226,7 @@ def _check_read_only(db_path: Path) -> None:
 
 
 def _create_fresh() -> None:
-    from ..services.reference import seed_reference_data
+    from .reference import seed_reference_data
 
     with database.atomic():
         database.create_tables(ALL_MODELS)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from ..errors import CuratorError, DatabaseLockedError
+from curator_app.errors import CuratorError, DatabaseLockedError
 
 
 class DatabaseLock:

@@ -1,6 +1,6 @@
 """The pairs and people a document prints, read once into plain values, with the consent rule applied.
 
-Only people with a valid consent to processing are printed (``services.consent``): a pair whose mentor
+Only people with a valid consent to processing are printed (``banks.consent``): a pair whose mentor
 has none is left out, a mentee without one is left out of their group, and every omission is named in
 ``Selection.skipped`` so the curator can see why.
 """
@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from ..models import (
+from curator_app.banks.consent import valid_consent_ids
+from curator_app.lang.declension import Name
+from curator_app.models import (
     MENTORSHIP_STATUS_LABELS,
     MentoringForm,
     Mentorship,
@@ -20,8 +22,6 @@ from ..models import (
     MentorshipMember,
     Person,
 )
-from ..services.consent import valid_consent_ids
-from ..services.declension import Name
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class PairInfo:
     goals: list[str] = field(default_factory=list)
 
     def period(self, default_start: dt.date | None = None) -> str:
-        from ..fmt import date_short
+        from curator_app.lang.fmt import date_short
 
         start = self.start or default_start
         if start and self.end:

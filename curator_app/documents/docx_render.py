@@ -16,8 +16,19 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..files import atomic_path
-from .blocks import Block, DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
+from curator_app.files import atomic_path
+
+from .blocks import (
+    Block,
+    DateNumber,
+    Document,
+    Gap,
+    Keep,
+    PageBreak,
+    Para,
+    Signature,
+    Table,
+)
 
 FONT = "Times New Roman"
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,

@@ -20,10 +20,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..fmt import date_long
-from ..pdf import SERIF, build_pdf
-from ..services.declension import Name
-from ..services.settings import SchoolSettings
+from curator_app.lang.declension import Name
+from curator_app.lang.fmt import date_long
+from curator_app.pdf import SERIF, build_pdf
+from curator_app.settings import SchoolSettings
+
 from .data import PairInfo, PersonInfo, lower_first
 from .order import mentor_dative
 from .pdf_render import markup, para_style

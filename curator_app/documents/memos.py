@@ -11,9 +11,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer
 
-from ..pdf import build_pdf
-from ..services.declension import Name
-from ..services.settings import SchoolSettings
+from curator_app.lang.declension import Name
+from curator_app.pdf import build_pdf
+from curator_app.settings import SchoolSettings
+
 from .data import PairInfo, PersonInfo, lower_first
 from .textblock import TextBlock
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..fmt import date_long, date_short
-from ..services.declension import Name, position_accusative, position_dative
-from ..services.settings import SchoolSettings
+from curator_app.lang.declension import Name, position_accusative, position_dative
+from curator_app.lang.fmt import date_long, date_short
+from curator_app.settings import SchoolSettings
+
 from .blocks import DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
 from .data import PairInfo, PersonInfo
 

@@ -13,7 +13,7 @@ from typing import Literal
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ..pdf import SERIF, SERIF_BOLD, register_fonts
+from curator_app.pdf import SERIF, SERIF_BOLD, register_fonts
 
 Run = tuple[str, bool]  # (text, bold)
 

@@ -17,7 +17,8 @@ from peewee import (
     TextField,
 )
 
-from ..text import fold, full_name, short_name
+from curator_app.lang.text import fold, full_name, short_name
+
 from .base import BaseModel, now
 from .forms import MentoringForm
 

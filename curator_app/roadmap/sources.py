@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..errors import CuratorError
+from curator_app.errors import CuratorError
+
 from .table import ParsedRoadmap, parse_rows
 
 SUFFIXES = (".docx", ".xlsx", ".txt", ".md", ".tsv")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from curator_app import settings
+from curator_app.db.reference import form_by_code
 from curator_app.models import Consent, Mentorship, MentorshipMember, Person, Question, Questionnaire
-from curator_app.services import settings
-from curator_app.services.analytics import analyse, coverage
-from curator_app.services.reference import form_by_code
-from curator_app.services.survey import AnswerValue, save_response
-from curator_app.services.survey_waves import create_wave, roster
+from curator_app.monitoring.analytics import analyse, coverage
+from curator_app.monitoring.questionnaires import AnswerValue, save_response
+from curator_app.monitoring.waves import create_wave, roster
 
 DAY = dt.date(2026, 11, 22)
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from curator_app.backup import make as backup
+from curator_app.backup import restore as backup_restore
+from curator_app.backup import settings as backup_settings
 from curator_app.db import current_path
 from curator_app.errors import CuratorError, NotACuratorDatabaseError
 from curator_app.models import Person, database
-from curator_app.services import backup, backup_restore, backup_settings
-from curator_app.services.stats import counts
+from curator_app.stats import counts
 
 
 def _digest(path: Path) -> str:
@@ -143,7 +145,7 @@ def test_truncated_backup_is_refused(demo_db: Path, usb: Path, password: str | N
 
 def test_encrypted_cut_at_chunk_boundary_is_named_as_cut(demo_db: Path, usb: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from curator_app.services import backup_crypto
+    from curator_app.backup import crypto as backup_crypto
 
     monkeypatch.setattr(backup_crypto, "CHUNK", 64 * 1024)
     written = backup.make_backup(usb, password="секрет")

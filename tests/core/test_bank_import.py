@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from curator_app.banks import read as rd
+from curator_app.banks.importer import ImportCancelled, apply_import, plan_import
 from curator_app.cli import main
 from curator_app.errors import CuratorError
 from curator_app.models import Consent, Mentee, Mentor, Person
-from curator_app.services import bank_read as rd
-from curator_app.services.bank_import import ImportCancelled, apply_import, plan_import
 
 
 def letters(n: int) -> str:

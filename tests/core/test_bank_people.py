@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from curator_app import settings
+from curator_app.banks import people, rollover
+from curator_app.banks.consent import require_consent
+from curator_app.banks.rows import BankFilter, bank_rows, filter_rows, sort_key
 from curator_app.errors import CuratorError
 from curator_app.models import Mentee, Mentor, Mentorship, Person
-from curator_app.services import people, rollover, settings
-from curator_app.services.banks import BankFilter, bank_rows, filter_rows, sort_key
-from curator_app.services.consent import require_consent
 
 
 def _pupil(last: str, first: str, grade: int = 7, **extra: object) -> int:

@@ -5,14 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from curator_app.banks.consent import consent_problem, has_valid_consent, require_consent, valid_consent_ids
 from curator_app.errors import CuratorError
 from curator_app.models import Consent, Person
-from curator_app.services.consent import (
-    consent_problem,
-    has_valid_consent,
-    require_consent,
-    valid_consent_ids,
-)
 
 DAY = dt.date(2026, 11, 22)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from curator_app.services.declension import Name, decline, detect_gender, position_accusative, position_dative
+from curator_app.lang.declension import Name, decline, detect_gender, position_accusative, position_dative
 
 # (nominative as typed, dative, accusative, instrumental, genitive)
 NAMES = [

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from curator_app.db import close_database, open_database
+from curator_app.demo.school import fill_demo
 from curator_app.errors import CuratorError
 from curator_app.models import Consent, Mentee, Mentor, Mentorship, MentorshipMember, Person, RoadmapEvent
-from curator_app.services.demo import fill_demo
-from curator_app.services.settings import load_school
+from curator_app.settings import load_school
 
 DAY = dt.date(2026, 11, 22)
 

@@ -14,10 +14,11 @@ from docx import Document
 
 from curator_app.cli import main
 from curator_app.db import close_database, open_database
+from curator_app.documents import ops as documents
 from curator_app.errors import CuratorError
 from curator_app.models import AuditLog, Consent, DocumentMentorship, IssuedDocument, Mentorship
-from curator_app.services import documents, mentorships
-from curator_app.services.mentorships_query import changes
+from curator_app.pairs import life as mentorships
+from curator_app.pairs.query import changes
 from tests.conftest import DEMO_DAY
 
 TODAY = DEMO_DAY
@@ -83,7 +84,7 @@ def test_order_docx_has_the_same_content(demo_db: Path, tmp_path: Path) -> None:
             round(section.bottom_margin.mm)) == (20, 10, 20, 20)
     assert section.different_first_page_header_footer  # page numbers from page 2
     again = documents.issue_order(tmp_path / "long.docx", day=TODAY, long_date=True)
-    from curator_app.fmt import date_long
+    from curator_app.lang.fmt import date_long
 
     assert f"{date_long(TODAY)}\t№ ________" in [p.text for p in Document(str(again.path)).paragraphs]
 
@@ -140,7 +141,7 @@ def test_letters_of_thanks_landscape_in_the_dative(demo_db: Path, tmp_path: Path
     text = " ".join(pdf_text(result.path).split())
     assert text.count("БЛАГОДАРСТВЕННОЕ ПИСЬМО") == pages and "О.В. Смирнова" in text
     ship = (Mentorship.select().where(Mentorship.status.in_(["active", "completed"])).order_by(Mentorship.id).first())
-    from curator_app.services.declension import decline
+    from curator_app.lang.declension import decline
 
     mentor = ship.mentor
     assert decline(mentor.last_name, mentor.first_name, mentor.middle_name, "dat", mentor.gender) in text
@@ -189,7 +190,7 @@ def test_the_same_order_saved_again_in_docx(demo_db: Path, tmp_path: Path) -> No
 
 def test_render_needs_no_database(demo_db: Path, tmp_path: Path) -> None:
     from curator_app.documents.data import collect_pairs
-    from curator_app.services.settings import load_school
+    from curator_app.settings import load_school
 
     pairs, school = collect_pairs().pairs[:3], load_school()
     close_database()
@@ -201,7 +202,7 @@ def test_render_needs_no_database(demo_db: Path, tmp_path: Path) -> None:
 
 
 def test_registering_needs_the_school_requisites(demo_db: Path, tmp_path: Path) -> None:
-    from curator_app.services.settings import update_school
+    from curator_app.settings import update_school
 
     update_school(director_name="", city="")
     with pytest.raises(CuratorError, match="Не заполнены реквизиты школы: город, ФИО директора"):

@@ -8,12 +8,11 @@ from collections import Counter
 
 import pytest
 
-from curator_app.services.matching import greedy_assignment, optimal_assignment, propose
-from curator_app.services.matching_matrix import build_matrix
-from curator_app.services.matching_pool import load_pool
-from curator_app.services.matching_rules import hard_problems
-
-from .test_match_rules import random_pool
+from curator_app.matching.matrix import build_matrix
+from curator_app.matching.pool import load_pool
+from curator_app.matching.rules import hard_problems
+from curator_app.matching.suggest import greedy_assignment, optimal_assignment, propose
+from tests.core.test_match_rules import random_pool
 
 
 def brute_force(scores: list[list[float]], ok: list[list[bool]], free: list[int]) -> float:

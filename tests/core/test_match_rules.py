@@ -9,8 +9,9 @@ import random
 
 import pytest
 
-from curator_app.services.matching_matrix import build_matrix
-from curator_app.services.matching_rules import (
+from curator_app.lang.stems import stem, stems
+from curator_app.matching.matrix import build_matrix
+from curator_app.matching.rules import (
     FormInfo,
     MenteeSide,
     MentorSide,
@@ -22,7 +23,6 @@ from curator_app.services.matching_rules import (
     weights_from_json,
     weights_to_json,
 )
-from curator_app.services.ru_stem import stem, stems
 
 PP = FormInfo(1, "pupil_pupil", "Ученик – ученик", frozenset({"pupil", "graduate"}), frozenset({"pupil"}))
 TT = FormInfo(2, "teacher_teacher", "Учитель – учитель", frozenset({"teacher"}), frozenset({"teacher"}))

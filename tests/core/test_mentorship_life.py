@@ -11,13 +11,14 @@ import pytest
 
 from curator_app.cli import main
 from curator_app.db import close_database, open_database
+from curator_app.db.reference import form_by_code
 from curator_app.errors import CuratorError
+from curator_app.matching import suggest as matching
+from curator_app.matching.pool import load_weights, save_weights
+from curator_app.matching.rules import Weight, default_weights
 from curator_app.models import Consent, Mentee, Mentor, MentorshipMember, Person
-from curator_app.services import matching, mentorships
-from curator_app.services.matching_pool import load_weights, save_weights
-from curator_app.services.matching_rules import Weight, default_weights
-from curator_app.services.mentorships_query import changes, list_mentorships
-from curator_app.services.reference import form_by_code
+from curator_app.pairs import life as mentorships
+from curator_app.pairs.query import changes, list_mentorships
 from tests.conftest import DEMO_DAY
 
 TODAY = DEMO_DAY

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from curator_app.db import LATEST, MIGRATIONS, close_database, open_database, schema_version
+from curator_app.db.integrity import check_database
 from curator_app.models import ALL_MODELS, database
-from curator_app.services.integrity import check_database
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 

@@ -136,7 +136,7 @@ def test_tula_five_columns_paragraph_cells_and_year_from_title(seeds: Path) -> N
     ("roadmap_teachers_tula_2022.txt", 0, 7)])
 def test_seed_import_stores_everything(db: Path, seeds: Path, name: str, sections: int, events: int) -> None:
     from curator_app.models import RoadmapEvent, RoadmapSection
-    from curator_app.services.roadmap import import_file
+    from curator_app.roadmap.ops import import_file
 
     roadmap, parsed = import_file(seeds / name)
     assert RoadmapSection.select().where(RoadmapSection.roadmap == roadmap).count() == sections

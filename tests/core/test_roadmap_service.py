@@ -10,9 +10,9 @@ import pytest
 
 from curator_app.errors import CuratorError
 from curator_app.models import AuditLog, Roadmap, RoadmapEvent
+from curator_app.roadmap import ops as rm
+from curator_app.roadmap.export import export_roadmap, roadmap_json
 from curator_app.roadmap.sources import parse_text
-from curator_app.services import roadmap as rm
-from curator_app.services.roadmap_export import export_roadmap, roadmap_json
 
 D = dt.date
 T = "\t"
@@ -124,7 +124,7 @@ def test_export_without_roadmap_is_clear(db: Path, tmp_path: Path) -> None:
 
 
 def test_template_still_works_for_the_demo(db: Path) -> None:
-    from curator_app.services.roadmap_template import create_from_template
+    from curator_app.roadmap.template import create_from_template
 
     roadmap = create_from_template("2026-2027")
     rows = rm.event_rows(roadmap.id, D(2026, 9, 1))
@@ -157,7 +157,7 @@ def test_cli_import_prints_summary(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_saving_an_untouched_period_keeps_the_imported_dates(db: Path) -> None:
-    from curator_app.services.roadmap_template import create_from_template
+    from curator_app.roadmap.template import create_from_template
 
     roadmap = create_from_template("2026-2027")
     row = rm.event_rows(roadmap.id)[0]

@@ -11,10 +11,10 @@ from openpyxl import Workbook, load_workbook
 from curator_app.cli import main
 from curator_app.errors import CuratorError
 from curator_app.models import Answer, Question, Questionnaire, Response, SurveyWave, WaveQuestionnaire
-from curator_app.services.analytics import analyse
-from curator_app.services.report_pdf import build_report
-from curator_app.services.report_xlsx import INDICATOR_SHEET, ITEM_SHEET, build_table
-from curator_app.services.survey import (
+from curator_app.monitoring.analytics import analyse
+from curator_app.monitoring.answers_import import import_answers
+from curator_app.monitoring.blanks import build_blanks
+from curator_app.monitoring.questionnaires import (
     AnswerValue,
     current_questionnaires,
     questions_of,
@@ -22,12 +22,11 @@ from curator_app.services.survey import (
     save_response,
     template_dict,
 )
-from curator_app.services.survey_blank import build_blanks
-from curator_app.services.survey_import import import_answers
-from curator_app.services.survey_waves import create_wave, roster, waves
-
-from . import test_analytics as tiny
-from .test_analytics import School
+from curator_app.monitoring.report_pdf import build_report
+from curator_app.monitoring.report_xlsx import INDICATOR_SHEET, ITEM_SHEET, build_table
+from curator_app.monitoring.waves import create_wave, roster, waves
+from tests.core import test_analytics as tiny
+from tests.core.test_analytics import School
 
 school = tiny.school  # the tiny school's fixtures
 answered = tiny.answered

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from curator_app import fmt
-from curator_app.text import fold, normalize_name_part, short_name, signature_name
+from curator_app.lang import fmt
+from curator_app.lang.text import fold, normalize_name_part, short_name, signature_name
 
 
 def test_fold_handles_cyrillic_case_and_yo() -> None:

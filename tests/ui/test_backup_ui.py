@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
+from curator_app import settings
+from curator_app.backup import make as backup
+from curator_app.backup import settings as backup_settings
 from curator_app.models import Person
-from curator_app.services import backup, backup_settings, settings
 from ui.context import AppContext
 from ui.dialogs import backup_actions
 from ui.dialogs.backup_dialog import BackupDialog

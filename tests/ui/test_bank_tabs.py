@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from curator_app import settings
 from curator_app.models import Consent, Mentee, Person
-from curator_app.services import settings
 from tests.core.test_bank_import import mentee_sheet
 from ui.context import AppContext
 from ui.dialogs.bank_import_dialog import BankImportDialog
@@ -178,7 +178,7 @@ def test_import_can_be_cancelled(qtbot: QtBot, db: Path, tmp_path: Path) -> None
 
 
 def test_rollover_dialog(qtbot: QtBot, demo_db: Path) -> None:
-    from curator_app.services.rollover import plan_rollover
+    from curator_app.banks.rollover import plan_rollover
 
     year = settings.load_school().academic_year
     dialog = RolloverDialog(AppContext(demo_db), plan_rollover(today=dt.date(2099, 6, 1)))
@@ -202,7 +202,7 @@ def test_export_respects_the_filter_and_delete_asks(qtbot: QtBot, db: Path, tmp_
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 
-    from curator_app.services import people
+    from curator_app.banks import people
 
     for last, grade in (("Семёнов", 7), ("Петров", 7), ("Орлов", 8)):
         people.save_person("mentee", {"last_name": last, "first_name": "Иван", "category": "pupil", "grade": grade},
@@ -227,7 +227,7 @@ def test_export_respects_the_filter_and_delete_asks(qtbot: QtBot, db: Path, tmp_
 
 
 def test_typing_on_narrows_the_shown_rows_and_matches_a_fresh_filter(demo_db: Path) -> None:
-    from curator_app.services.banks import BankFilter, bank_rows, filter_rows
+    from curator_app.banks.rows import BankFilter, bank_rows, filter_rows
     from ui.banks.model import BankTableModel
 
     model = BankTableModel("mentee")

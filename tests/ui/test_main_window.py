@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from curator_app.services.settings import load_school
+from curator_app.settings import load_school
 from ui.context import AppContext
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from curator_app.models import Answer, Response
-from curator_app.services.survey_waves import roster, waves
+from curator_app.monitoring.waves import roster, waves
 from ui.context import AppContext
 from ui.monitoring.entry_form import EntryForm
 from ui.tabs.monitoring_tab import MonitoringTab

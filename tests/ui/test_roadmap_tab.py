@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from curator_app.models import RoadmapEvent
+from curator_app.roadmap import ops as service
 from curator_app.roadmap.sources import parse_text
-from curator_app.services import roadmap as service
 from ui.context import AppContext
 from ui.dialogs.roadmap_event import RoadmapEventDialog
 from ui.dialogs.roadmap_import import RoadmapImportDialog

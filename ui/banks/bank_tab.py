@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app import settings as settings_service
+from curator_app.banks import people
+from curator_app.banks.rows import CONSENT_LABELS, BankFilter, bank_rows, form_names
 from curator_app.errors import CuratorError
-from curator_app.fmt import plural
+from curator_app.lang.fmt import plural
 from curator_app.models import CATEGORY_LABELS
-from curator_app.services import people
-from curator_app.services import settings as settings_service
-from curator_app.services.banks import CONSENT_LABELS, BankFilter, bank_rows, form_names
+from ui.context import AppContext
+from ui.tabs.base import BaseTab
 
-from ..context import AppContext
-from ..tabs.base import BaseTab
 from .model import DEFAULT_HIDDEN, BankTableModel
 
 COLUMN_WIDTHS = {"mentee": (240, 100, 120, 100, 260, 160, 150, 80, 100, 130),
@@ -211,14 +211,14 @@ class BankTab(BaseTab):
 
     # --- actions ---------------------------------------------------------------------------------------
     def add_person(self) -> None:
-        from ..dialogs.person_card import PersonCard
+        from ui.dialogs.person_card import PersonCard
 
         card = PersonCard(self.ctx, self.role, None, self)
         if card.exec():
             self.ctx.notify("people")
 
     def edit_person(self) -> None:
-        from ..dialogs.person_card import PersonCard
+        from ui.dialogs.person_card import PersonCard
 
         ids = self.selected_ids()
         if len(ids) != 1:
@@ -265,7 +265,7 @@ class BankTab(BaseTab):
         return [self.model.rows[i.row()] for i in self.view.selectionModel().selectedRows()]
 
     def import_file(self) -> None:
-        from ..dialogs.bank_import_dialog import BankImportDialog
+        from ui.dialogs.bank_import_dialog import BankImportDialog
 
         path, _ = QFileDialog.getOpenFileName(self, "Импорт банка", "", "Таблицы (*.xlsx *.csv);;Все файлы (*)")
         if path:
@@ -273,7 +273,7 @@ class BankTab(BaseTab):
             dialog.exec()
 
     def export_file(self) -> None:
-        from curator_app.services.bank_export import export_bank
+        from curator_app.banks.export import export_bank
 
         title = "Банк наставников" if self.role == "mentor" else "Банк наставляемых"
         path, _ = QFileDialog.getSaveFileName(self, "Экспорт в Excel", f"{title}.xlsx", "Книга Excel (*.xlsx)")

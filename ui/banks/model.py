@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from curator_app.services.banks import (
+from curator_app.banks.rows import (
     CONSENT_LABELS,
     STATUS_LABELS,
     BankFilter,
@@ -18,7 +18,7 @@ from curator_app.services.banks import (
     filter_rows,
     sort_key,
 )
-from curator_app.text import fold
+from curator_app.lang.text import fold
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex

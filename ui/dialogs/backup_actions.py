@@ -1,5 +1,5 @@
 """Файл → Резервная копия / Восстановить, and the copy on exit: thin wrappers around
-``curator_app.services.backup*`` (the slow parts run on a worker thread)."""
+``curator_app.backup`` (the slow parts run on a worker thread)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from curator_app.backup import crypto as backup_crypto
+from curator_app.backup import make as backup
+from curator_app.backup import restore as backup_restore
+from curator_app.backup import settings as backup_settings
+from curator_app.backup.inspect import BackupInfo
+from curator_app.backup.make import Report
 from curator_app.errors import CuratorError
-from curator_app.services import backup, backup_crypto, backup_restore, backup_settings
-from curator_app.services.backup import Report
-from curator_app.services.backup_inspect import BackupInfo
+from ui.context import AppContext
 
-from ..context import AppContext
 from .backup_dialog import BackupDialog
 from .backup_task import run_with_progress
 

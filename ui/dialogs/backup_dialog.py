@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app import fmt
+from curator_app.backup import make as backup
+from curator_app.backup import settings as backup_settings
 from curator_app.errors import CuratorError
-from curator_app.services import backup, backup_settings
+from curator_app.lang import fmt
+from ui.context import AppContext
 
-from ..context import AppContext
 from .backup_task import BackupTask
 
 

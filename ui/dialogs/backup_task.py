@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from curator_app.services.backup import Report
+from curator_app.backup.make import Report
 
 TaskFn = Callable[[Report], Any]
 

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.banks import read as bank_read
+from curator_app.banks.importer import ImportPlan, apply_import, auto_mapping, plan_import
 from curator_app.errors import CuratorError
-from curator_app.services import bank_read
-from curator_app.services.bank_import import ImportPlan, apply_import, auto_mapping, plan_import
-
-from ..context import AppContext
-from ..widgets.bank_list_model import ListTableModel
-from ..worker import ReportingFn, Task
+from ui.context import AppContext
+from ui.widgets.bank_list_model import ListTableModel
+from ui.worker import ReportingFn, Task
 
 
 class BankImportDialog(QDialog):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from curator_app import settings as settings_service
 from curator_app.db import open_database
 from curator_app.models import Person
 from curator_app.paths import user_data_dir
-from curator_app.services import settings as settings_service
 
 from .settings_dialog import SettingsDialog
 
@@ -42,7 +42,7 @@ def maybe_first_start(db_path: Path) -> Path:
 
 def open_demo_school() -> Path:
     """Open (filling on first use) the demo school's own file in the user's data folder."""
-    from curator_app.services.demo import fill_demo
+    from curator_app.demo.school import fill_demo
 
     path = open_database(user_data_dir() / "demo-school.sqlite")
     if not Person.select().exists():

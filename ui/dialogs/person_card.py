@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.banks import people
+from curator_app.banks import read as bank_read
+from curator_app.db.reference import forms
 from curator_app.errors import CuratorError
-from curator_app.fmt import date_short
+from curator_app.lang.fmt import date_short
 from curator_app.models import CATEGORY_LABELS, Person
-from curator_app.services import bank_read, people
-from curator_app.services.reference import forms
+from ui.context import AppContext
+from ui.widgets.bank_list_model import ListTableModel
 
-from ..context import AppContext
-from ..widgets.bank_list_model import ListTableModel
 from .person_consent import ConsentPanel
 
 ERROR_STYLE = "color: #c0392b; font-size: 9pt;"

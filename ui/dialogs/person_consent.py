@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.banks import people
+from curator_app.banks import read as bank_read
+from curator_app.banks.consent import consent_problem
 from curator_app.errors import CuratorError
-from curator_app.fmt import date_short
+from curator_app.lang.fmt import date_short
 from curator_app.models import Person
-from curator_app.services import bank_read, people
-from curator_app.services.consent import consent_problem
-
-from ..widgets.bank_list_model import ListTableModel
+from ui.widgets.bank_list_model import ListTableModel
 
 ERROR_STYLE = "color: #c0392b; font-size: 9pt;"
 KINDS = {"processing": "обработка ПД", "dissemination": "распространение (сайт, фото)"}

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.errors import CuratorError
-from curator_app.fmt import date_short
+from curator_app.lang.fmt import date_short
 from curator_app.models import EventEvidence, RoadmapEvent
 from curator_app.models.roadmap import EVENT_STATUS_LABELS
+from curator_app.roadmap import ops as service
 from curator_app.roadmap.period import YearContext, parse_period
-from curator_app.services import roadmap as service
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -60,7 +60,7 @@ def ask_done_date(parent: QWidget | None, title: str) -> dt.date | None:
 
 
 class RoadmapEventDialog(QDialog):
-    """Edits one stored event; saves through :mod:`curator_app.services.roadmap` in one go."""
+    """Edits one stored event; saves through :mod:`curator_app.roadmap.ops` in one go."""
 
     def __init__(self, event_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.errors import CuratorError
-from curator_app.fmt import date_short, plural
+from curator_app.lang.fmt import date_short, plural
+from curator_app.roadmap.ops import save_parsed
 from curator_app.roadmap.sources import parse_file
 from curator_app.roadmap.table import ParsedRoadmap
-from curator_app.services.roadmap import save_parsed
-
-from ..worker import Task
+from ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
 FILE_FILTER = "Дорожная карта (*.docx *.xlsx *.txt *.md);;Все файлы (*)"

@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.banks.rollover import RolloverPlan, apply_rollover, plan_rollover
 from curator_app.errors import CuratorError
-from curator_app.fmt import plural
-from curator_app.services.rollover import RolloverPlan, apply_rollover, plan_rollover
-
-from ..context import AppContext
+from curator_app.lang.fmt import plural
+from ui.context import AppContext
 
 
 class RolloverDialog(QDialog):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.services import settings as settings_service
-from curator_app.services.settings import SchoolSettings
+from curator_app import settings as settings_service
+from curator_app.settings import SchoolSettings
 
 _NAME = re.compile(r"^[А-ЯЁ][а-яё-]+ [А-ЯЁ][а-яё-]+( [А-ЯЁ][а-яё-]+)?$")
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.services.survey_import import (
+from curator_app.monitoring.answers_import import (
     NAME_LABELS,
     ImportReport,
     SurveyImportError,
@@ -27,8 +27,7 @@ from curator_app.services.survey_import import (
     suggest_mapping,
     wave_questions,
 )
-
-from .. import worker
+from ui import worker
 
 
 class SurveyImportDialog(QDialog):

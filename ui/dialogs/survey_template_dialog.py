@@ -27,9 +27,13 @@ from PySide6.QtWidgets import (
 
 from curator_app.errors import CuratorError
 from curator_app.models import Questionnaire
-from curator_app.services.survey import KIND_LABELS, save_new_version, template_dict, validate_template
-
-from ..monitoring.models import Column, RowsModel
+from curator_app.monitoring.questionnaires import (
+    KIND_LABELS,
+    save_new_version,
+    template_dict,
+    validate_template,
+)
+from ui.monitoring.models import Column, RowsModel
 
 
 class SurveyTemplateDialog(QDialog):

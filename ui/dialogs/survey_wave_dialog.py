@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.errors import CuratorError
-from curator_app.fmt import academic_year_of
+from curator_app.lang.fmt import academic_year_of
 from curator_app.models import SurveyWave
-from curator_app.services.survey import AUDIENCE_LABELS, current_questionnaires
-from curator_app.services.survey_waves import WAVE_KIND_LABELS, create_wave, default_dates, update_wave
+from curator_app.monitoring.questionnaires import AUDIENCE_LABELS, current_questionnaires
+from curator_app.monitoring.waves import WAVE_KIND_LABELS, create_wave, default_dates, update_wave
 
 
 def _qdate(day: dt.date) -> QDate:

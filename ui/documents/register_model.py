@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from curator_app.fmt import date_short
-from curator_app.services.documents import RegisterRow
+from curator_app.documents.ops import RegisterRow
+from curator_app.lang.fmt import date_short
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Дата", "Номер", "Документ", "Пар", "Файл")

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.fmt import number, percent
-from curator_app.services.analytics import ItemStats, WaveAnalytics, analyse
-from curator_app.services.analytics_findings import findings
-from curator_app.services.survey_waves import update_wave, waves
+from curator_app.lang.fmt import number, percent
+from curator_app.monitoring.analytics import ItemStats, WaveAnalytics, analyse
+from curator_app.monitoring.findings import findings
+from curator_app.monitoring.waves import update_wave, waves
+from ui import worker
+from ui.context import AppContext
+from ui.monitoring import charts
 
-from .. import worker
-from ..context import AppContext
-from . import charts
 from .models import Column, RowsModel
 
 
@@ -297,11 +297,11 @@ class AnalyticsPage(QWidget):
 
         def build() -> str:
             if kind == "pdf":
-                from curator_app.services.report_pdf import build_report
+                from curator_app.monitoring.report_pdf import build_report
 
                 build_report(analytics, path)
             else:
-                from curator_app.services.report_xlsx import build_table
+                from curator_app.monitoring.report_xlsx import build_table
 
                 build_table(analytics, path)
             return path

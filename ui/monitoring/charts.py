@@ -20,7 +20,7 @@ from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
-from curator_app.fmt import percent
+from curator_app.lang.fmt import percent
 
 BLUE, GREY, ORANGE = QColor("#2f6fad"), QColor("#b9c3cc"), QColor("#e08a2c")
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from curator_app.errors import CuratorError
 from curator_app.models import Question
-from curator_app.services.survey import (
+from curator_app.monitoring.questionnaires import (
     ROLE_LABELS,
     AnswerValue,
     check_value,
@@ -36,9 +36,8 @@ from curator_app.services.survey import (
     response_values,
     save_response,
 )
-from curator_app.services.survey_waves import Respondent, roster
-
-from ..context import AppContext
+from curator_app.monitoring.waves import Respondent, roster
+from ui.context import AppContext
 
 
 def hint_for(question: Question) -> str:

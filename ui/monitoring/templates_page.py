@@ -16,9 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.models import Questionnaire
-from curator_app.services.survey import AUDIENCE_LABELS, KIND_LABELS, current_questionnaires, questions_of
+from curator_app.monitoring.questionnaires import (
+    AUDIENCE_LABELS,
+    KIND_LABELS,
+    current_questionnaires,
+    questions_of,
+)
+from ui.context import AppContext
 
-from ..context import AppContext
 from .models import Column, RowsModel
 
 
@@ -95,7 +100,7 @@ class TemplatesPage(QWidget):
         self.questions_view.resizeRowsToContents()
 
     def _edit(self) -> None:
-        from ..dialogs.survey_template_dialog import SurveyTemplateDialog
+        from ui.dialogs.survey_template_dialog import SurveyTemplateDialog
 
         q = self.selected()
         if q is None or self.ctx.read_only:

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.errors import CuratorError
-from curator_app.fmt import date_short, percent
-from curator_app.services.survey import ROLE_LABELS
-from curator_app.services.survey_blank import build_blanks
-from curator_app.services.survey_waves import (
+from curator_app.lang.fmt import date_short, percent
+from curator_app.monitoring.blanks import build_blanks
+from curator_app.monitoring.questionnaires import ROLE_LABELS
+from curator_app.monitoring.waves import (
     WAVE_KIND_LABELS,
     Respondent,
     WaveProgress,
@@ -32,9 +32,9 @@ from curator_app.services.survey_waves import (
     roster,
     waves,
 )
+from ui import worker
+from ui.context import AppContext
 
-from .. import worker
-from ..context import AppContext
 from .models import Column, RowsModel
 
 
@@ -173,7 +173,7 @@ class WavesPage(QWidget):
             self.enter.emit(wave_id, person_id)
 
     def _create(self) -> None:
-        from ..dialogs.survey_wave_dialog import SurveyWaveDialog
+        from ui.dialogs.survey_wave_dialog import SurveyWaveDialog
 
         dialog = SurveyWaveDialog(None, self)
         if dialog.exec() and dialog.wave:
@@ -181,9 +181,8 @@ class WavesPage(QWidget):
             self.changed.emit()
 
     def _edit(self) -> None:
-        from curator_app.services.survey_waves import get_wave
-
-        from ..dialogs.survey_wave_dialog import SurveyWaveDialog
+        from curator_app.monitoring.waves import get_wave
+        from ui.dialogs.survey_wave_dialog import SurveyWaveDialog
 
         wave_id = self.wave_id()
         if wave_id and SurveyWaveDialog(get_wave(wave_id), self).exec():
@@ -221,7 +220,7 @@ class WavesPage(QWidget):
         worker.start(self, lambda: build_blanks(path, wave_id, only_unanswered=missing), done, failed)
 
     def _import(self) -> None:
-        from ..dialogs.survey_import_dialog import SurveyImportDialog
+        from ui.dialogs.survey_import_dialog import SurveyImportDialog
 
         wave_id = self.wave_id()
         if not wave_id:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.fmt import number, plural
-from curator_app.services import mentorships
-from curator_app.services.matching import Draft, DraftRow, Suggestion, Unmatched
+from curator_app.lang.fmt import number, plural
+from curator_app.matching.suggest import Draft, DraftRow, Suggestion, Unmatched
+from curator_app.pairs import life as mentorships
 
 from .common import make_view, run_safely, selected_id
 from .models import RowsModel

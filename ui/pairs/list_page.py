@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
-from curator_app.fmt import date_short
+from curator_app.lang.fmt import date_short
+from curator_app.matching.pool import load_forms
 from curator_app.models import MENTORSHIP_STATUS_LABELS
-from curator_app.services.matching_pool import load_forms
-from curator_app.services.mentorships_query import MentorshipRow, get_row, list_mentorships
+from curator_app.pairs.query import MentorshipRow, get_row, list_mentorships
 
 from .common import make_view, selected_id
 from .detail_panel import DetailPanel
@@ -94,7 +94,7 @@ class ListPage(QWidget):
     def _fill(self) -> None:
         chosen = selected_id(self.view)
         mentor = self.mentor_combo.currentData()
-        from curator_app.text import fold
+        from curator_app.lang.text import fold
 
         wanted = fold(self.search.text())
         rows = [r for r in self.rows if (mentor is None or r.mentor_id == mentor)

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.lang.text import fold
+from curator_app.matching import suggest as matching
+from curator_app.matching.rules import MenteeSide, MentorSide, Pool
+from curator_app.matching.suggest import Suggestion
 from curator_app.models import CATEGORY_LABELS
-from curator_app.services import matching, mentorships
-from curator_app.services.matching import Suggestion
-from curator_app.services.matching_rules import MenteeSide, MentorSide, Pool
-from curator_app.text import fold
+from curator_app.pairs import life as mentorships
+from ui.worker import Task
 
-from ..worker import Task
 from .common import make_view, run_safely, selected_id
 from .draft_panel import DraftPanel
 from .models import PERSON_MIME, RowsModel

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from curator_app.fmt import date_short
-from curator_app.services.roadmap import EventRow
+from curator_app.lang.fmt import date_short
+from curator_app.roadmap.ops import EventRow
 
 STATUS_COLORS = {"planned": "#5b7fa6", "in_progress": "#e6a23c", "done": "#3c9d5d", "overdue": "#c0392b",
                  "cancelled": "#9e9e9e"}

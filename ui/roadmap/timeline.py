@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from curator_app.fmt import date_short
-from curator_app.services.roadmap import EventRow
+from curator_app.lang.fmt import date_short
+from curator_app.roadmap.ops import EventRow
 
 from .table_model import STATUS_COLORS
 

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from curator_app.fmt import date_short, plural
-from curator_app.services.roadmap import EventRow
+from curator_app.lang.fmt import date_short, plural
+from curator_app.roadmap.ops import EventRow
 
 COLUMNS = ["Когда", "№", "Мероприятие", "Ответственный"]
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +28,7 @@ def when_text(e: EventRow, today: dt.date) -> str:
 
 
 class UpcomingModel(QAbstractTableModel):
-    """Rows are ``EventRow`` values chosen by :func:`curator_app.services.roadmap.upcoming`."""
+    """Rows are ``EventRow`` values chosen by :func:`curator_app.roadmap.ops.upcoming`."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -6,7 +6,8 @@ from importlib import import_module
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..context import AppContext
+from ui.context import AppContext
+
 from .base import BaseTab
 
 # (code used by ``gui --tab``, Russian title, module, class)

@@ -1,7 +1,7 @@
 """Tab «Документы»: choose the document and its pairs, fill the number and date, preview the pages, save
 as PDF/DOCX, print; and the register of issued documents.
 
-Every operation is a call into ``curator_app.services.documents``; layout and rasterising run on a worker.
+Every operation is a call into ``curator_app.documents``; layout and rasterising run on a worker.
 """
 
 from __future__ import annotations
@@ -35,20 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.documents import ops as service
 from curator_app.documents.data import PairInfo, collect_pairs
 from curator_app.documents.order import OrderParams
-from curator_app.fmt import date_short, plural
-from curator_app.services import documents as service
-from curator_app.services.settings import load_school
+from curator_app.lang.fmt import date_short, plural
+from curator_app.settings import load_school
+from ui import worker
+from ui.context import AppContext
+from ui.dialogs.document_basis import DocumentBasisDialog
+from ui.documents.pairs_model import CHECK, PairsChoiceModel
+from ui.documents.pdf_pages import page_count, render_pages, renderer
+from ui.documents.preview import PreviewWidget
+from ui.documents.printing import print_pdf
+from ui.documents.register_model import RegisterModel
 
-from .. import worker
-from ..context import AppContext
-from ..dialogs.document_basis import DocumentBasisDialog
-from ..documents.pairs_model import CHECK, PairsChoiceModel
-from ..documents.pdf_pages import page_count, render_pages, renderer
-from ..documents.preview import PreviewWidget
-from ..documents.printing import print_pdf
-from ..documents.register_model import RegisterModel
 from .base import BaseTab
 
 KINDS: list[tuple[str, str]] = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..banks.bank_tab import BankTab
+from ui.banks.bank_tab import BankTab
 
 
 class MenteesTab(BankTab):

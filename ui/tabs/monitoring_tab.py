@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ..context import AppContext
+from ui.context import AppContext
+
 from .base import BaseTab
 
 
@@ -27,10 +28,10 @@ class MonitoringTab(BaseTab):
 
     def _build(self) -> None:
         """The pages, built on the first show: QtCharts is loaded then, not when the window starts."""
-        from ..monitoring.analytics_page import AnalyticsPage
-        from ..monitoring.entry_form import EntryForm
-        from ..monitoring.templates_page import TemplatesPage
-        from ..monitoring.waves_page import WavesPage
+        from ui.monitoring.analytics_page import AnalyticsPage
+        from ui.monitoring.entry_form import EntryForm
+        from ui.monitoring.templates_page import TemplatesPage
+        from ui.monitoring.waves_page import WavesPage
 
         ctx = self.ctx
         self.waves = WavesPage(ctx)
@@ -50,7 +51,7 @@ class MonitoringTab(BaseTab):
         self._built = True
 
     def load(self) -> None:
-        from curator_app.services.survey import ensure_templates
+        from curator_app.monitoring.questionnaires import ensure_templates
 
         ensure_templates()  # an older database gets the shipped templates on first use
         if not self._built:
@@ -62,7 +63,7 @@ class MonitoringTab(BaseTab):
         self._page_shown(self.pages.currentIndex())
 
     def _wave_id(self) -> int | None:
-        from curator_app.services.survey_waves import latest_wave
+        from curator_app.monitoring.waves import latest_wave
 
         chosen = self.waves.wave_id()
         if chosen is None:

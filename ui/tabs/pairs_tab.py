@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ..context import AppContext
-from ..pairs.list_page import ListPage
-from ..pairs.workspace import Workspace
+from ui.context import AppContext
+from ui.pairs.list_page import ListPage
+from ui.pairs.workspace import Workspace
+
 from .base import BaseTab
 
 

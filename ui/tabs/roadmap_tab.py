@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from curator_app.errors import CuratorError
 from curator_app.models.roadmap import EVENT_STATUS_LABELS
-from curator_app.services import roadmap as service
+from curator_app.roadmap import ops as service
+from ui.context import AppContext
+from ui.roadmap.table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
+from ui.roadmap.timeline import ZOOMS, TimelineWidget
+from ui.roadmap.upcoming import UpcomingModel
 
-from ..context import AppContext
-from ..roadmap.table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
-from ..roadmap.timeline import ZOOMS, TimelineWidget
-from ..roadmap.upcoming import UpcomingModel
 from .base import BaseTab, EmptyState
 
 EXPORT_FILTERS = {"xlsx": "Книга Excel (*.xlsx)", "pdf": "PDF для печати (*.pdf)", "json": "JSON (*.json)"}
@@ -296,7 +296,7 @@ class RoadmapTab(BaseTab):
         QMessageBox.warning(self, "Дорожная карта", str(error))
 
     def mark_done(self) -> None:
-        from ..dialogs.roadmap_event import ask_done_date
+        from ui.dialogs.roadmap_event import ask_done_date
 
         e = self.selected_event()
         if e is None:
@@ -308,7 +308,7 @@ class RoadmapTab(BaseTab):
             self.ctx.notify("roadmap")
 
     def edit_selected(self) -> None:
-        from ..dialogs.roadmap_event import RoadmapEventDialog
+        from ui.dialogs.roadmap_event import RoadmapEventDialog
 
         e = self.selected_event()
         if e is None:
@@ -317,7 +317,7 @@ class RoadmapTab(BaseTab):
             self.ctx.notify("roadmap")
 
     def _run_import(self, path: Path | None) -> None:
-        from ..dialogs.roadmap_import import RoadmapImportDialog
+        from ui.dialogs.roadmap_import import RoadmapImportDialog
 
         dialog = RoadmapImportDialog(self, path)
         if dialog.exec() and dialog.saved_id:
@@ -325,7 +325,7 @@ class RoadmapTab(BaseTab):
             self.ctx.notify("roadmap")
 
     def import_file(self) -> None:
-        from ..dialogs.roadmap_import import FILE_FILTER
+        from ui.dialogs.roadmap_import import FILE_FILTER
 
         path, _ = QFileDialog.getOpenFileName(self, "Дорожная карта", str(Path.home()), FILE_FILTER)
         if path:
@@ -335,8 +335,8 @@ class RoadmapTab(BaseTab):
         self._run_import(None)
 
     def create_from_template(self) -> None:
-        from curator_app.services.roadmap_template import create_from_template
-        from curator_app.services.settings import load_school
+        from curator_app.roadmap.template import create_from_template
+        from curator_app.settings import load_school
 
         roadmap = create_from_template(load_school().academic_year)
         self.roadmap_id = roadmap.id
@@ -354,7 +354,7 @@ class RoadmapTab(BaseTab):
             self.ctx.notify("roadmap")
 
     def export(self, kind: str) -> None:
-        from curator_app.services.roadmap_export import export_roadmap
+        from curator_app.roadmap.export import export_roadmap
 
         if self.roadmap_id is None:
             return

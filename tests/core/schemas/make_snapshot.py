@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from curator_app.db import APPLICATION_ID, LATEST, close_database, open_database
-from curator_app.services.demo import fill_demo
+from curator_app.demo.school import fill_demo
 
 HERE = Path(__file__).resolve().parent
 

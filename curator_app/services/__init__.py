@@ -1,1 +1,0 @@
-"""Operations grouped by subject: plain functions that take explicit arguments and return values."""
