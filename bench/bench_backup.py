@@ -11,8 +11,7 @@ TARGETS = {"backup_50mb_s": 1.0, "backup_encrypted_50mb_s": 2.0, "restore_50mb_s
 
 
 def run(workdir: Path) -> dict[str, float]:
-    from curator_app.backup import make as backup
-    from curator_app.backup import restore as backup_restore
+    from curator_app import backup
     from curator_app.db import close_database, open_database
 
     db = demo_database(workdir, mentees=22000, mentors=5500)  # about 50 MB
@@ -25,7 +24,7 @@ def run(workdir: Path) -> dict[str, float]:
         encrypted = best_of(3, lambda: backup.write_backup(usb, db, password="пароль", keep=3))
         copy = sorted(usb.glob("*.enc"))[-1]
         start = time.perf_counter()
-        backup_restore.restore_backup(copy, "пароль")
+        backup.restore_backup(copy, "пароль")
         restore = time.perf_counter() - start
     finally:
         close_database()

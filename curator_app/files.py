@@ -23,11 +23,39 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         if not final.parent.is_dir():
             raise CuratorError(f"Папка «{final.parent}» не найдена.")
         yield temp
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(temp)
         os.replace(temp, final)
     except OSError as exc:
         raise CuratorError(f"Не удалось записать файл «{final}»: {exc.strerror or exc}.") from exc
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush ``path``'s contents to the medium (a flash drive pulled out next second keeps them)."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut (POSIX; Windows has no directory handles)."""
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def writable(path: str | Path) -> bool:
+    """Can the program write the file at ``path`` (and its journal and lock files beside it)?
+
+    False on a read-only medium (a write-protected flash drive, a CD) or without the rights to the folder.
+    """
+    file = Path(path).expanduser()
+    folder = file.parent if file.parent.exists() else file.parent.parent
+    if file.exists() and not os.access(file, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK)

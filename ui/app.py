@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from curator_app import APP_NAME
 from curator_app.db import open_database, writable
 from curator_app.errors import CuratorError, user_message
-from ui.context import AppContext
-from ui.fonts import register_fonts, ui_font
+from ui.common.context import AppContext
+from ui.common.fonts import register_fonts, ui_font
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -57,9 +57,9 @@ class _FirstPaint(QObject):
 
 def show_backup_reminder(window: QMainWindow, ctx: AppContext) -> None:
     """A strip above the tabs when the last backup is older than a week, with a button to make one."""
-    from curator_app.backup.settings import reminder
-    from ui.dialogs.backup_actions import run_backup
-    from ui.dialogs.backup_banner import add_banner
+    from curator_app.backup import reminder
+    from ui.backup.actions import run_backup
+    from ui.common.banner import add_banner
 
     text = reminder()
     if text:
@@ -93,7 +93,7 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     if not screenshot and not explicit_db and not read_only:
-        from ui.dialogs.first_start import maybe_first_start
+        from ui.school.first_start import maybe_first_start
 
         opened = maybe_first_start(opened)
     from ui.main_window import MainWindow

@@ -13,12 +13,12 @@ from curator_app import settings as settings_service
 from curator_app.db import current_path, open_database, schema_version, writable
 from curator_app.errors import CuratorError
 from curator_app.stats import counts
-from ui.context import AppContext
-from ui.dialogs.backup_actions import run_backup, run_restore
-from ui.dialogs.backup_banner import READ_ONLY_TEXT, add_banner
-from ui.dialogs.settings_dialog import SettingsDialog
+from ui.backup.actions import run_backup, run_restore
+from ui.common.banner import READ_ONLY_TEXT, add_banner
+from ui.common.context import AppContext
+from ui.common.tab import BaseTab
+from ui.school.settings_dialog import SettingsDialog
 from ui.tabs import TABS, TabSlot, find_tab_index
-from ui.tabs.base import BaseTab
 
 DB_FILTER = "База «Куратора» (*.sqlite *.db);;Все файлы (*)"
 
@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._may_close = False  # set once the copy on exit is written (or declined)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         return True
 
     def new_academic_year(self) -> None:
-        from ui.dialogs.rollover_dialog import run_rollover
+        from ui.banks.rollover_dialog import run_rollover
 
         run_rollover(self, self.ctx)
 
@@ -161,12 +162,16 @@ class MainWindow(QMainWindow):
             "<p>Шрифты PT Sans и PT Serif © ParaType, Свободная лицензия ParaType "
             "(resources/fonts/LICENSE-ParaType.txt).</p>"))
 
+    def _close_after_backup(self) -> None:
+        self._may_close = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
         from curator_app.db import close_database
-        from ui.dialogs.backup_actions import backup_on_exit
+        from ui.backup.actions import backup_on_exit
 
-        if not backup_on_exit(self, self.ctx):  # the curator chose to stay (e.g. to insert the flash drive)
-            event.ignore()
+        if not self._may_close and not backup_on_exit(self, self.ctx, self._close_after_backup):
+            event.ignore()  # the copy on exit is being made, or the curator chose to stay
             return
         close_database()
         super().closeEvent(event)

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator_app.db.copy import COPY_NAME, STAMP, read_setting, table_counts
 from curator_app.errors import CuratorError, NotACuratorDatabaseError, SchemaTooNewError
-
-_STAMP = "%Y-%m-%d_%H-%M-%S"
-_NAME = re.compile(r"^(?P<school>.+)_(?P<stamp>\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:_\d+)?"
-                   r"\.curator-backup\.(?:sqlite|enc)$")
 
 
 @dataclass
@@ -29,12 +24,6 @@ class BackupInfo:
     made_at: dt.datetime | None = None
     encrypted: bool = False
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
 def describe_plain(path: Path, shown_as: Path | None = None) -> BackupInfo:
@@ -63,8 +52,8 @@ def describe_plain(path: Path, shown_as: Path | None = None) -> BackupInfo:
                 raise SchemaTooNewError(f"Копия «{shown}» сделана более новой версией программы "
                                         f"(схема {version}, эта версия понимает до {LATEST}). Обновите программу.")
             counts = table_counts(conn)
-            school = _setting(conn, "school.short_name") or _setting(conn, "school.full_name")
-            made = _setting(conn, "backup.copy_made_at")
+            school = read_setting(conn, "school.short_name") or read_setting(conn, "school.full_name")
+            made = read_setting(conn, "backup.copy_made_at")
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -73,23 +62,10 @@ def describe_plain(path: Path, shown_as: Path | None = None) -> BackupInfo:
                       _made_at(shown, made), counts=counts)
 
 
-def _setting(conn: sqlite3.Connection, key: str) -> object:
-    try:
-        row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    except sqlite3.Error:
-        return None
-    if row is None or row[0] is None:
-        return None
-    try:
-        return json.loads(row[0])
-    except (TypeError, ValueError):
-        return row[0]
-
-
 def _made_at(path: Path, recorded: object) -> dt.datetime | None:
-    match = _NAME.match(path.name)
+    match = COPY_NAME.match(path.name)
     if match:
-        return dt.datetime.strptime(match["stamp"], _STAMP)
+        return dt.datetime.strptime(match["stamp"], STAMP)
     if isinstance(recorded, str):
         with contextlib.suppress(ValueError):
             return dt.datetime.fromisoformat(recorded)

@@ -18,11 +18,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from curator_app.backup import crypto as backup_crypto
+from curator_app.backup import crypto
+from curator_app.db.copy import copy_database
 from curator_app.errors import CuratorError
+from curator_app.files import fsync_dir, fsync_file
+from curator_app.tasks import QUIET, TaskState
 
 from .inspect import BackupInfo, describe_plain
-from .make import Report, _fsync_dir, _fsync_file, _no_report, write_backup
 
 SAFETY_FOLDER = "Резервные копии"
 SAFETY_TAG = "перед-восстановлением"
@@ -37,7 +39,7 @@ def inspect_backup(path: str | Path, password: str | None = None) -> BackupInfo:
     source = Path(path)
     if not source.is_file():
         raise CuratorError(f"Файл резервной копии «{source}» не найден.")
-    if not backup_crypto.is_encrypted(source):
+    if not crypto.is_encrypted(source):
         return describe_plain(source)
     with tempfile.TemporaryDirectory(prefix="curator-") as folder:
         plain = Path(folder) / "copy.sqlite"
@@ -62,10 +64,9 @@ class PreparedRestore:
 
 
 def prepare_restore(path: str | Path, db_path: Path, password: str | None = None,
-                    report: Report | None = None) -> PreparedRestore:
+                    state: TaskState = QUIET) -> PreparedRestore:
     """Everything slow of a restore, touching no peewee state (a worker thread may run it): unpack the
     backup beside ``db_path``, verify it, save a safety copy of ``db_path``. Nothing is replaced yet."""
-    report = report or _no_report
     source = Path(path)
     if not source.is_file():
         raise CuratorError(f"Файл резервной копии «{source}» не найден.")
@@ -73,15 +74,15 @@ def prepare_restore(path: str | Path, db_path: Path, password: str | None = None
         raise CuratorError("Это и есть открытая база данных: выберите файл резервной копии.")
     temp = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}.part")
     try:
-        report(5, "Чтение копии…")
+        state.progress(5, 100, "Чтение копии…")
         _unpack(source, temp, password)
-        report(35, "Проверка копии…")
+        state.progress(35, 100, "Проверка копии…")
         info = describe_plain(temp, shown_as=source)
-        info.encrypted = backup_crypto.is_encrypted(source)
-        report(55, "Копия текущей базы…")
+        info.encrypted = crypto.is_encrypted(source)
+        state.progress(55, 100, "Копия текущей базы…")
         safety_dir = db_path.parent / SAFETY_FOLDER
         safety_dir.mkdir(exist_ok=True)
-        safety = write_backup(safety_dir, db_path, tag=SAFETY_TAG).path
+        safety = copy_database(db_path, safety_dir, SAFETY_TAG)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
@@ -90,7 +91,7 @@ def prepare_restore(path: str | Path, db_path: Path, password: str | None = None
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
         raise
-    report(80, "Замена базы…")
+    state.progress(80, 100, "Замена базы…")
     return PreparedRestore(source, temp, info, safety)
 
 
@@ -133,7 +134,7 @@ def _put_back(safety: Path, db_path: Path) -> None:
             temp.unlink(missing_ok=True)
 
 
-def restore_backup(path: str | Path, password: str | None = None, report: Report | None = None) -> Path:
+def restore_backup(path: str | Path, password: str | None = None, state: TaskState = QUIET) -> Path:
     """Replace the open database with the backup at ``path``; returns the safety copy of the database as it
     was. On any refusal or failure before the final rename the current database is exactly as it was."""
     from curator_app.db import current_path, is_read_only
@@ -141,8 +142,8 @@ def restore_backup(path: str | Path, password: str | None = None, report: Report
     current = current_path()
     if current is None or is_read_only():
         raise CuratorError("База данных не открыта для записи: восстановить в неё копию нельзя.")
-    safety = finish_restore(prepare_restore(path, current, password, report))
-    (report or _no_report)(100, "Готово")
+    safety = finish_restore(prepare_restore(path, current, password, state))
+    state.progress(100, 100, "Готово")
     return safety
 
 
@@ -168,7 +169,7 @@ def restore_over_damaged(target: str | Path, path: str | Path, password: str | N
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(temp, db_path)
-        _fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
     except OSError as exc:
         raise CuratorError(f"Не удалось восстановить базу: {exc.strerror or exc}.") from exc
     finally:
@@ -181,14 +182,14 @@ def restore_over_damaged(target: str | Path, path: str | Path, password: str | N
 def _unpack(source: Path, target: Path, password: str | None) -> None:
     """Copy (decrypting if needed) ``source`` into ``target``, flushed; ``target`` is removed on failure."""
     try:
-        if backup_crypto.is_encrypted(source):
+        if crypto.is_encrypted(source):
             if not password:
                 raise PasswordNeededError(f"Копия «{source.name}» зашифрована: нужен пароль.")
             with open(source, "rb") as src, open(target, "wb") as dst:
-                backup_crypto.decrypt_stream(src, dst, password, source.name, source.stat().st_size)
+                crypto.decrypt_stream(src, dst, password, source.name, source.stat().st_size)
         else:
             shutil.copyfile(source, target)
-        _fsync_file(target)
+        fsync_file(target)
     except BaseException:
         with contextlib.suppress(OSError):
             target.unlink(missing_ok=True)

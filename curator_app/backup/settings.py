@@ -12,12 +12,8 @@ import os
 import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from curator_app import settings
-
-if TYPE_CHECKING:
-    from .make import BackupResult
 
 REMIND_AFTER = dt.timedelta(days=7)
 LINUX_ROOTS = (Path("/media"), Path("/run/media"))
@@ -33,7 +29,7 @@ class BackupSettings:
     last_path: str = ""
 
 
-def load() -> BackupSettings:
+def load_settings() -> BackupSettings:
     last = settings.get("backup.last_at")
     try:
         last_at = dt.datetime.fromisoformat(last) if isinstance(last, str) else None
@@ -46,7 +42,7 @@ def load() -> BackupSettings:
                           last_path=str(settings.get("backup.last_path", "") or ""))
 
 
-def save(*, keep: int | None = None, on_exit: bool | None = None, folder: str | None = None) -> BackupSettings:
+def save_settings(*, keep: int | None = None, on_exit: bool | None = None, folder: str | None = None) -> BackupSettings:
     from curator_app.errors import CuratorError
     from curator_app.models import database
 
@@ -59,10 +55,10 @@ def save(*, keep: int | None = None, on_exit: bool | None = None, folder: str | 
             settings.put("backup.on_exit", on_exit)
         if folder is not None:
             settings.put("backup.folder", folder)
-    return load()
+    return load_settings()
 
 
-def record_backup(result: BackupResult, when: dt.datetime | None = None) -> None:
+def record_backup(path: Path, when: dt.datetime | None = None) -> None:
     """Remember a copy just made (for the reminder and to offer the same folder next time)."""
     from curator_app.audit import log
     from curator_app.models import database
@@ -70,9 +66,9 @@ def record_backup(result: BackupResult, when: dt.datetime | None = None) -> None
     when = when or dt.datetime.now()
     with database.atomic():
         settings.put("backup.last_at", when.isoformat(timespec="seconds"))
-        settings.put("backup.last_path", str(result.path))
-        settings.put("backup.folder", str(result.path.parent))
-        log("backup", "database", None, f"Резервная копия: {result.path}")
+        settings.put("backup.last_path", str(path))
+        settings.put("backup.folder", str(path.parent))
+        log("backup", "database", None, f"Резервная копия: {path}")
 
 
 def reminder(now: dt.datetime | None = None) -> str:
@@ -80,7 +76,7 @@ def reminder(now: dt.datetime | None = None) -> str:
     from curator_app.stats import counts
 
     now = now or dt.datetime.now()
-    state = load()
+    state = load_settings()
     if state.last_at is None:
         if not any(counts().get(k) for k in ("mentors", "mentees")):
             return ""  # nothing to lose yet
@@ -134,7 +130,7 @@ def suggested_folder() -> Path:
     drives = removable_drives()
     if drives:
         return drives[0]
-    last = load().folder
+    last = load_settings().folder
     if last and Path(last).is_dir():
         return Path(last)
     return Path.home()

@@ -23,13 +23,13 @@ def register(registry: Registry) -> None:
 
 
 def _password(args: argparse.Namespace) -> str | None:
-    from curator_app.backup.crypto import read_password_file
+    from curator_app.backup import read_password_file
 
     return read_password_file(args.password_file) if args.password_file else None
 
 
 def _backup(args: argparse.Namespace) -> None:
-    from curator_app.backup.make import make_backup
+    from curator_app.backup import make_backup
     from curator_app.errors import CuratorError
 
     if args.keep is not None and args.keep < 1:
@@ -38,7 +38,7 @@ def _backup(args: argparse.Namespace) -> None:
 
 
 def _restore(args: argparse.Namespace) -> None:
-    from curator_app.backup.restore import inspect_backup, restore_backup, restore_over_damaged
+    from curator_app.backup import inspect_backup, restore_backup, restore_over_damaged
     from curator_app.db import close_database, open_database
     from curator_app.errors import DatabaseLockedError, NotACuratorDatabaseError
 

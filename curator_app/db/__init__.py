@@ -9,8 +9,10 @@ from pathlib import Path
 from peewee import DatabaseError
 
 from curator_app.errors import CuratorError, NotACuratorDatabaseError, SchemaTooNewError
+from curator_app.files import fsync_dir, writable
 from curator_app.models import ALL_MODELS, database
 
+from .copy import copy_database
 from .lock import DatabaseLock
 from .migrations import LATEST, MIGRATIONS
 
@@ -71,18 +73,6 @@ def is_read_only() -> bool:
     return _read_only
 
 
-def writable(path: str | Path) -> bool:
-    """Can the program write the database at ``path`` (and its journal and lock files beside it)?
-
-    False on a read-only medium (a write-protected flash drive, a CD) or without the rights to the folder.
-    """
-    db_path = Path(path).expanduser()
-    folder = db_path.parent if db_path.parent.exists() else db_path.parent.parent
-    if db_path.exists() and not os.access(db_path, os.W_OK):
-        return False
-    return os.access(folder, os.W_OK)
-
-
 def _connect(db_path: Path, read_only: bool) -> None:
     """Bind the models to ``db_path`` and connect; create or migrate unless ``read_only``."""
     _check_header(db_path)
@@ -136,19 +126,8 @@ def replace_file(new_file: Path) -> None:
     except BaseException:
         _connect(db_path, read_only=False)  # the old file, as it was
         raise
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     _connect(db_path, read_only=False)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` survive a power cut (POSIX; Windows has no directory handles)."""
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def close_database() -> None:
@@ -201,15 +180,13 @@ def _create_or_migrate(db_path: Path) -> None:
 
 def _copy_before_migration(db_path: Path, version: int) -> None:
     """Keep the file as the older program left it, in «Резервные копии» beside it, before upgrading it."""
-    from curator_app.backup.make import write_backup
-
     folder = db_path.parent / "Резервные копии"
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
         raise CuratorError(f"Не удалось создать папку «{folder}» для копии перед обновлением базы: "
                            f"{exc.strerror}.") from exc
-    write_backup(folder, db_path, tag=f"перед-обновлением-схемы-{version}")
+    copy_database(db_path, folder, tag=f"перед-обновлением-схемы-{version}")
 
 
 def _check_read_only(db_path: Path) -> None:

@@ -15,9 +15,9 @@ from typing import Any, NamedTuple
 
 from peewee import fn
 
+from curator_app.db.reference import seed_questionnaires
 from curator_app.lang.fmt import academic_year_of
 from curator_app.models import Answer, Question, Response, database, now
-from curator_app.monitoring.questionnaires import seed_questionnaires
 from curator_app.monitoring.waves import Respondent, create_wave, roster
 
 _TEXTS: dict[str, list[str]] = {

@@ -18,17 +18,7 @@ from docx.shared import Mm, Pt
 
 from curator_app.files import atomic_path
 
-from .blocks import (
-    Block,
-    DateNumber,
-    Document,
-    Gap,
-    Keep,
-    PageBreak,
-    Para,
-    Signature,
-    Table,
-)
+from .blocks import Block, DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
 
 FONT = "Times New Roman"
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,

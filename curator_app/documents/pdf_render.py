@@ -16,17 +16,7 @@ from reportlab.platypus import Table as RLTable
 
 from curator_app.pdf import SERIF, SERIF_BOLD, build_pdf, register_fonts
 
-from .blocks import (
-    Block,
-    DateNumber,
-    Document,
-    Gap,
-    Keep,
-    PageBreak,
-    Para,
-    Signature,
-    Table,
-)
+from .blocks import Block, DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
 from .textblock import wrap_text
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}

@@ -23,13 +23,7 @@ from .monitoring import (
     WaveQuestionnaire,
 )
 from .people import CATEGORY_LABELS, Consent, Mentee, Mentor, Person, person_search_text
-from .roadmap import (
-    EVENT_STATUS_LABELS,
-    EventEvidence,
-    Roadmap,
-    RoadmapEvent,
-    RoadmapSection,
-)
+from .roadmap import EVENT_STATUS_LABELS, EventEvidence, Roadmap, RoadmapEvent, RoadmapSection
 from .system import AuditLog, Setting
 
 ALL_MODELS: list[type[BaseModel]] = [

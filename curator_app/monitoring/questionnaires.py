@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from curator_app.audit import log
+from curator_app.db.reference import builtin_templates, create_questions, seed_questionnaires
 from curator_app.errors import CuratorError
 from curator_app.models import (
     QUESTION_KINDS,
     Answer,
-    MentoringForm,
     Question,
     Questionnaire,
     Response,
@@ -25,7 +25,6 @@ from curator_app.models import (
     WaveQuestionnaire,
     database,
 )
-from curator_app.paths import data_file
 
 KIND_LABELS: dict[str, str] = {
     "yes_no": "да / нет", "scale": "шкала 1–10", "single": "один вариант", "multi": "несколько вариантов",
@@ -35,53 +34,10 @@ AUDIENCE_LABELS: dict[str, str] = {"mentee": "наставляемые", "mentor
 ROLE_LABELS: dict[str, str] = {"mentee": "Наставляемый", "mentor": "Наставник", "curator": "Куратор"}
 
 
-def builtin_templates() -> list[dict[str, Any]]:
-    """The templates shipped in ``data/questionnaires``, in a stable order."""
-    folder = data_file("questionnaires")
-    result = []
-    for path in sorted(folder.glob("*.json")):
-        with open(path, encoding="utf-8") as handle:
-            result.append(json.load(handle))
-    order = {"mentee": 0, "mentee_teacher": 1, "mentor": 2, "mentor_teacher": 3, "curator": 4}
-    return sorted(result, key=lambda t: (order.get(t["code"], 99), t["code"]))
-
-
-def seed_questionnaires() -> int:
-    """Copy the shipped templates that the database lacks (by code); the curator's versions are kept."""
-    rows: Any = Questionnaire.select(Questionnaire.code).tuples()
-    existing = {row[0] for row in rows}
-    forms = {f.code: f.id for f in MentoringForm.select()}
-    made = 0
-    with database.atomic():
-        for template in builtin_templates():
-            if template["code"] in existing:
-                continue
-            questionnaire = Questionnaire.create(
-                code=template["code"], version=1, title=template["title"], audience=template["audience"],
-                form=forms.get(template.get("form") or ""), description=template.get("description"))
-            _create_questions(questionnaire, template["questions"])
-            made += 1
-    return made
-
-
 def ensure_templates() -> None:
     """Seed the templates when the database has none yet (an older database, a fresh test)."""
     if not Questionnaire.select().exists():
         seed_questionnaires()
-
-
-def _create_questions(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> None:
-    rows = []
-    for position, item in enumerate(items):
-        kind = item["kind"]
-        lo, hi = item.get("min"), item.get("max")
-        if kind == "scale":
-            lo, hi = (1 if lo is None else lo), (10 if hi is None else hi)
-        rows.append({"questionnaire": questionnaire.id, "position": position, "code": item["code"],
-                     "text": item["text"], "kind": kind, "options": item.get("options"), "min_value": lo,
-                     "max_value": hi, "required": bool(item.get("required"))})
-    if rows:
-        Question.insert_many(rows).execute()
 
 
 def current_questionnaires() -> list[Questionnaire]:
@@ -148,7 +104,7 @@ def save_new_version(code: str, template: dict[str, Any]) -> Questionnaire:
         new = Questionnaire.create(
             code=code, version=old.version + 1, previous=old, is_current=True, title=template["title"].strip(),
             audience=old.audience, form=form_id, description=(template.get("description") or "").strip() or None)
-        _create_questions(new, template["questions"])
+        create_questions(new, template["questions"])
         open_links = (WaveQuestionnaire.select(WaveQuestionnaire, SurveyWave).join(SurveyWave)
                       .where((WaveQuestionnaire.questionnaire == old.id) & ~SurveyWave.closed))
         for link in open_links:

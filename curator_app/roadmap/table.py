@@ -20,13 +20,7 @@ from dataclasses import dataclass, field
 from curator_app.errors import CuratorError
 
 from .period import Period, YearContext, parse_period, parse_two_columns
-from .text_repair import (
-    document_vocabulary,
-    join_broken_words,
-    repair_dates,
-    split_number,
-    strip_markup,
-)
+from .text_repair import document_vocabulary, join_broken_words, repair_dates, split_number, strip_markup
 
 ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^№|п/п|^номер")),

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from curator_app.backup import make as backup
-from curator_app.backup import restore as backup_restore
+from curator_app import backup
+from curator_app.backup import make as backup_make
 from curator_app.backup import settings as backup_settings
+from curator_app.db import copy as db_copy
 from curator_app.db import current_path
 from curator_app.errors import CuratorError, NotACuratorDatabaseError
 from curator_app.models import Person, database
@@ -52,7 +53,7 @@ def test_backup_is_named_verified_and_remembered(demo_db: Path, usb: Path) -> No
     conn = sqlite3.connect(written)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
     conn.close()
-    state = backup_settings.load()
+    state = backup.load_settings()
     assert state.last_path == str(written) and state.folder == str(usb)
     assert state.last_at is not None and dt.datetime.now() - state.last_at < dt.timedelta(minutes=1)
 
@@ -194,7 +195,7 @@ def test_rotation_keeps_last_n_of_this_school_only(demo_db: Path, usb: Path) -> 
     notes.write_text("не трогать", encoding="utf-8")
     for day in range(1, 5):  # older copies of this school
         (usb / f"МБОУ_СОШ_17_2026-01-0{day}_10-00-00.curator-backup.sqlite").write_bytes(b"old")
-    backup_settings.save(keep=3)
+    backup.save_settings(keep=3)
     written = backup.make_backup(usb)
     names = sorted(p.name for p in usb.iterdir())
     ours = [n for n in names if n.startswith("МБОУ_СОШ_17_")]
@@ -208,7 +209,7 @@ def test_not_enough_free_space_is_told_before_writing(demo_db: Path, usb: Path,
     import shutil
 
     real = shutil.disk_usage
-    monkeypatch.setattr(backup.shutil, "disk_usage",
+    monkeypatch.setattr(db_copy.shutil, "disk_usage",
                         lambda p: real(p)._replace(free=100_000) if Path(p) == usb else real(p))
     with pytest.raises(CuratorError, match="недостаточно места.*свободно 0,1 МБ"):
         backup.make_backup(usb)
@@ -216,15 +217,15 @@ def test_not_enough_free_space_is_told_before_writing(demo_db: Path, usb: Path,
 
 
 def test_disk_full_mid_copy_leaves_nothing(demo_db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(src: sqlite3.Connection, dst: sqlite3.Connection, report: object) -> None:
+    def full(src: sqlite3.Connection, dst: sqlite3.Connection, state: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backup, "_copy_pages", full)
+    monkeypatch.setattr(db_copy, "_copy_pages", full)
     before = _snapshot()
     with pytest.raises(CuratorError, match="закончилось место"):
         backup.make_backup(usb)
     assert list(usb.iterdir()) == [] and _snapshot() == before
-    assert backup_settings.load().last_at is None
+    assert backup.load_settings().last_at is None
 
 
 def test_disk_full_while_writing_encrypted_copy(demo_db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -251,7 +252,7 @@ def test_disk_full_while_writing_encrypted_copy(demo_db: Path, usb: Path, monkey
         def __exit__(self, *exc: object) -> None:
             self.handle.close()
 
-    monkeypatch.setattr(backup, "_open_target", FullDisk)
+    monkeypatch.setattr(backup_make, "_open_target", FullDisk)
     with pytest.raises(CuratorError, match="закончилось место"):
         backup.make_backup(usb, password="секрет")
     assert list(usb.iterdir()) == []
@@ -264,16 +265,16 @@ def test_missing_folder_is_told(demo_db: Path, tmp_path: Path) -> None:
 
 
 def test_reminder_after_a_week(demo_db: Path, usb: Path) -> None:
-    assert "ни разу" in backup_settings.reminder()
+    assert "ни разу" in backup.reminder()
     backup.make_backup(usb)
-    assert backup_settings.reminder() == ""
+    assert backup.reminder() == ""
     later = dt.datetime.now() + dt.timedelta(days=8)
-    assert "8 дн. назад" in backup_settings.reminder(later)
+    assert "8 дн. назад" in backup.reminder(later)
 
 
 def test_restore_checks_before_safety_copy_uses_restore_module(demo_db: Path, usb: Path) -> None:
     written = backup.make_backup(usb)
-    info = backup_restore.inspect_backup(written)
+    info = backup.inspect_backup(written)
     assert info.counts["person"] == info.people and not info.encrypted
 
 
@@ -307,12 +308,12 @@ def test_removable_drives_are_offered_first(demo_db: Path, tmp_path: Path, monke
     monkeypatch.setattr(backup_settings, "LINUX_ROOTS", (media, run_media))
     monkeypatch.setattr(backup_settings.os.path, "ismount", lambda p: str(p) in mounts)
     if os.name != "nt":
-        assert backup_settings.removable_drives() == [old_style, stick]
-        assert backup_settings.suggested_folder() == old_style
+        assert backup.removable_drives() == [old_style, stick]
+        assert backup.suggested_folder() == old_style
     mounts.clear()
-    assert backup_settings.suggested_folder() == Path.home()
-    backup_settings.save(folder=str(tmp_path))
-    assert backup_settings.suggested_folder() == tmp_path
+    assert backup.suggested_folder() == Path.home()
+    backup.save_settings(folder=str(tmp_path))
+    assert backup.suggested_folder() == tmp_path
 
 
 def test_older_backup_is_migrated_when_restored(demo_db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,13 +9,12 @@ import pytest
 from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
-from curator_app import settings
-from curator_app.backup import make as backup
-from curator_app.backup import settings as backup_settings
+from curator_app import backup, settings
+from curator_app.db import open_database
 from curator_app.models import Person
-from ui.context import AppContext
-from ui.dialogs import backup_actions
-from ui.dialogs.backup_dialog import BackupDialog
+from ui.backup import actions as backup_actions
+from ui.backup.dialog import BackupDialog
+from ui.common.context import AppContext
 from ui.main_window import MainWindow
 
 SHOTS = Path("/work/brief/shots")
@@ -55,7 +54,7 @@ def test_backup_dialog_makes_a_verified_encrypted_copy(qtbot: QtBot, demo_db: Pa
     assert written is not None and written.parent == usb and written.suffix == ".enc"
     assert "сохранена и проверена" in dialog.status.text() and dialog.start.isEnabled()
     assert backup.inspect_backup(written, "Пароль-1").people == Person.select().count()
-    state = backup_settings.load()
+    state = backup.load_settings()
     assert (state.keep, state.on_exit, state.folder, state.last_path) == (5, True, str(usb), str(written))
     assert dialog.grab().save(str(tmp_path / "backup_dialog.png"))
     if SHOTS.is_dir():
@@ -85,7 +84,10 @@ def test_restore_from_menu_replaces_the_database(qtbot: QtBot, demo_db: Path, us
     monkeypatch.setattr(backup_actions, "_information", lambda parent, title, text: shown.append(text))
     changed: list[str] = []
     ctx.changed.connect(changed.append)
-    assert backup_actions.run_restore(None, ctx, str(written))
+    outcome: list[bool] = []
+    backup_actions.run_restore(None, ctx, str(written), outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10000)
+    assert outcome == [True]
     assert "Школа: МБОУ «СОШ № 17»" in asked[0] and f"Людей: {people}" in asked[0]
     assert Person.select().count() == people and changed == ["all"]
     assert "Прежняя база сохранена" in shown[0]
@@ -101,27 +103,34 @@ def test_restore_refuses_a_damaged_copy_and_keeps_the_database(qtbot: QtBot, dem
     people = Person.select().count()
     errors: list[str] = []
     monkeypatch.setattr(backup_actions, "_critical", lambda parent, title, text: errors.append(text))
-    assert not backup_actions.run_restore(None, AppContext(demo_db), str(written))
+    outcome: list[bool] = []
+    backup_actions.run_restore(None, AppContext(demo_db), str(written), outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10000)
+    assert outcome == [False]
     assert "повреждена" in errors[0] and "Текущая база не изменена" in errors[0]
     assert Person.select().count() == people
 
 
 def test_backup_on_exit_writes_a_copy_when_switched_on(qtbot: QtBot, demo_db: Path, usb: Path) -> None:
-    backup_settings.save(on_exit=True, folder=str(usb))
+    backup.save_settings(on_exit=True, folder=str(usb))
     window = MainWindow(AppContext(demo_db))
     qtbot.addWidget(window)
-    assert backup_actions.backup_on_exit(window, window.ctx)
+    window.show()
+    window.close()
+    assert window.isVisible()  # it stays open while the copy is written, then closes itself
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+    open_database(demo_db)  # the window closed the database on its way out
     copies = list(usb.iterdir())
     assert len(copies) == 1 and copies[0].name.endswith(".curator-backup.sqlite")
-    assert backup_settings.load().last_path == str(copies[0])
+    assert backup.load_settings().last_path == str(copies[0])
 
 
 def test_backup_on_exit_asks_when_the_drive_is_gone(qtbot: QtBot, demo_db: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    backup_settings.save(on_exit=True, folder=str(tmp_path / "нет флешки"))
+    backup.save_settings(on_exit=True, folder=str(tmp_path / "нет флешки"))
     asked: list[str] = []
     monkeypatch.setattr(backup_actions, "_question", lambda parent, title, text: bool(asked.append(text)))
-    assert not backup_actions.backup_on_exit(None, AppContext(demo_db))
+    assert not backup_actions.backup_on_exit(None, AppContext(demo_db), lambda: None)
     assert "не найдена" in asked[0]
 
 
@@ -139,9 +148,10 @@ def test_read_only_database_shows_a_banner(qtbot: QtBot, demo_db: Path, tmp_path
     assert any("только для чтения" in text for text in _banner_texts(window))
     errors: list[str] = []
     monkeypatch.setattr(backup_actions, "_warning", lambda parent, title, text: errors.append(text))
-    assert not backup_actions.run_restore(window, ctx, "x.sqlite")
-    assert "только для чтения" in errors[0]
-    assert backup_actions.backup_on_exit(window, ctx)
+    outcome: list[bool] = []
+    backup_actions.run_restore(window, ctx, "x.sqlite", outcome.append)
+    assert outcome == [False] and "только для чтения" in errors[0]
+    assert backup_actions.backup_on_exit(window, ctx, lambda: None)
     assert window.grab().save(str(tmp_path / "read_only.png"))
     if SHOTS.is_dir():
         window.grab().save(str(SHOTS / "read_only_banner.png"))

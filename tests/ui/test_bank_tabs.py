@@ -13,12 +13,11 @@ from pytestqt.qtbot import QtBot
 from curator_app import settings
 from curator_app.models import Consent, Mentee, Person
 from tests.core.test_bank_import import mentee_sheet
-from ui.context import AppContext
-from ui.dialogs.bank_import_dialog import BankImportDialog
-from ui.dialogs.person_card import PersonCard
-from ui.dialogs.rollover_dialog import RolloverDialog
-from ui.tabs.mentees_tab import MenteesTab
-from ui.tabs.mentors_tab import MentorsTab
+from ui.banks.import_dialog import BankImportDialog
+from ui.banks.person_card import PersonCard
+from ui.banks.rollover_dialog import RolloverDialog
+from ui.banks.tab import MenteesTab, MentorsTab
+from ui.common.context import AppContext
 
 
 @pytest.fixture(autouse=True)

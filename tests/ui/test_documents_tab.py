@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from curator_app.models import IssuedDocument, Mentorship
-from ui.context import AppContext
+from ui.common.context import AppContext
 from ui.documents.pairs_model import CHECK
 from ui.documents.pdf_pages import renderer
-from ui.tabs.documents_tab import DocumentsTab
+from ui.documents.tab import DocumentsTab
 
 
 def make_tab(qtbot: QtBot, db: Path) -> DocumentsTab:

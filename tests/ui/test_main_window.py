@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from curator_app.settings import load_school
-from ui.context import AppContext
-from ui.dialogs.settings_dialog import SettingsDialog
+from ui.common.context import AppContext
 from ui.main_window import MainWindow
+from ui.school.settings_dialog import SettingsDialog
 from ui.tabs import TABS
 
 
@@ -75,7 +75,7 @@ def test_start_up_loads_no_heavy_library(demo_db: Path) -> None:
     import sys
 
     code = ("import sys; from pathlib import Path; from ui.app import make_application; make_application(); "
-            "from curator_app.db import open_database; from ui.context import AppContext; "
+            "from curator_app.db import open_database; from ui.common.context import AppContext; "
             "from ui.main_window import MainWindow; "
             f"w = MainWindow(AppContext(open_database({str(demo_db)!r}, lock=False))); w.show_tab('roadmap'); "
             "print(sorted(m for m in ('reportlab', 'scipy', 'PySide6.QtCharts', 'docx', 'openpyxl') "

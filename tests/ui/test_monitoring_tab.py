@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from curator_app.models import Answer, Response
 from curator_app.monitoring.waves import roster, waves
-from ui.context import AppContext
+from ui.common.context import AppContext
 from ui.monitoring.entry_form import EntryForm
-from ui.tabs.monitoring_tab import MonitoringTab
+from ui.monitoring.tab import MonitoringTab
 
 
 def _type(qtbot: QtBot, widget: object, text: str) -> None:
@@ -111,7 +111,7 @@ def test_main_window_does_not_load_qtcharts_at_start(demo_db: Path) -> None:
     code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; from pathlib import Path; "
             "from curator_app.db import open_database; open_database(Path(sys.argv[1])); "
             "from ui.app import make_application; app = make_application(); "
-            "from ui.context import AppContext; from ui.main_window import MainWindow; "
+            "from ui.common.context import AppContext; from ui.main_window import MainWindow; "
             "w = MainWindow(AppContext(Path(sys.argv[1]))); w.show(); app.processEvents(); "
             "before = 'PySide6.QtCharts' in sys.modules; w.show_tab('monitoring'); "
             "print(before, 'PySide6.QtCharts' in sys.modules)")
@@ -126,7 +126,7 @@ def test_main_window_does_not_load_qtcharts_at_start(demo_db: Path) -> None:
 def test_import_dialog_maps_columns_and_loads(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
     from openpyxl import Workbook
 
-    from ui.dialogs.survey_import_dialog import SurveyImportDialog
+    from ui.monitoring.import_dialog import SurveyImportDialog
 
     entry = next(w for w in waves() if w.kind == "entry")
     who = next(r for r in roster(entry.id) if r.role == "mentee")
@@ -153,7 +153,7 @@ def test_import_dialog_maps_columns_and_loads(qtbot: QtBot, demo_db: Path, tmp_p
 
 def test_template_editor_saves_a_new_version(qtbot: QtBot, demo_db: Path) -> None:
     from curator_app.models import Questionnaire
-    from ui.dialogs.survey_template_dialog import SurveyTemplateDialog
+    from ui.monitoring.template_dialog import SurveyTemplateDialog
 
     old = Questionnaire.get(Questionnaire.code == "mentor", Questionnaire.is_current)
     dialog = SurveyTemplateDialog(old)

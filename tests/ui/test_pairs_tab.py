@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from curator_app.models import Mentorship
 from tests.conftest import DEMO_DAY
-from ui.context import AppContext
+from ui.common.context import AppContext
 from ui.pairs.models import PERSON_MIME, RowsModel
-from ui.tabs.pairs_tab import PairsTab
+from ui.pairs.tab import PairsTab
 
 
 def _tab(qtbot: QtBot, db: Path) -> PairsTab:
@@ -124,7 +124,7 @@ def test_rows_model_sorts_and_checks_without_a_view() -> None:
 
 
 def test_detail_panel_runs_the_life_of_a_pair(qtbot: QtBot, demo_db: Path, monkeypatch: object) -> None:
-    from ui.dialogs import pair_dialogs
+    from ui.pairs import dialogs as pair_dialogs
 
     tab = _tab(qtbot, demo_db)
     page = tab.list_page

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from curator_app.models import RoadmapEvent
 from curator_app.roadmap import ops as service
 from curator_app.roadmap.sources import parse_text
-from ui.context import AppContext
-from ui.dialogs.roadmap_event import RoadmapEventDialog
-from ui.dialogs.roadmap_import import RoadmapImportDialog
+from ui.common.context import AppContext
+from ui.roadmap.event_dialog import RoadmapEventDialog
+from ui.roadmap.import_dialog import RoadmapImportDialog
+from ui.roadmap.tab import RoadmapTab
 from ui.roadmap.timeline import HEADER_H, ROW_H
-from ui.tabs.roadmap_tab import RoadmapTab
 
 D = dt.date
 T = "\t"
@@ -78,7 +78,7 @@ def test_mark_done_with_a_date(qtbot: QtBot, db: Path, monkeypatch: pytest.Monke
     tab = _tab(qtbot, db)
     tab.select_event(tab.model.row_at(1).id)
     assert tab.selected_event().number == "1.1."
-    monkeypatch.setattr("ui.dialogs.roadmap_event.ask_done_date", lambda parent, title: D(2022, 9, 30))
+    monkeypatch.setattr("ui.roadmap.event_dialog.ask_done_date", lambda parent, title: D(2022, 9, 30))
     tab.mark_done()
     event = RoadmapEvent.get(RoadmapEvent.number == "1.1.")
     assert (event.status, event.done_on) == ("done", D(2022, 9, 30))

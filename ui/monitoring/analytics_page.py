@@ -29,8 +29,9 @@ from curator_app.lang.fmt import number, percent
 from curator_app.monitoring.analytics import ItemStats, WaveAnalytics, analyse
 from curator_app.monitoring.findings import findings
 from curator_app.monitoring.waves import update_wave, waves
-from ui import worker
-from ui.context import AppContext
+from curator_app.tasks import TaskState
+from ui.common import worker
+from ui.common.context import AppContext
 from ui.monitoring import charts
 
 from .models import Column, RowsModel
@@ -161,7 +162,7 @@ class AnalyticsPage(QWidget):
             return
         self.summary.setText("Считаю…")
         self._set_enabled(False)
-        worker.start(self, lambda: analyse(wave_id), self.show_analytics, self._failed)
+        worker.start(self, lambda state: analyse(wave_id), self.show_analytics, self._failed, key="analytics")
 
     def _failed(self, message: str) -> None:
         self.summary.setText(message)
@@ -295,7 +296,7 @@ class AnalyticsPage(QWidget):
         if analytics is None:
             return
 
-        def build() -> str:
+        def build(state: TaskState) -> str:
             if kind == "pdf":
                 from curator_app.monitoring.report_pdf import build_report
 
@@ -312,4 +313,4 @@ class AnalyticsPage(QWidget):
         def failed(message: str) -> None:
             QMessageBox.warning(self, "Мониторинг", message)
 
-        worker.start(self, build, done, failed)
+        worker.start(self, build, done, failed, key="report")

@@ -37,7 +37,7 @@ from curator_app.monitoring.questionnaires import (
     save_response,
 )
 from curator_app.monitoring.waves import Respondent, roster
-from ui.context import AppContext
+from ui.common.context import AppContext
 
 
 def hint_for(question: Question) -> str:

@@ -22,7 +22,7 @@ from curator_app.monitoring.questionnaires import (
     current_questionnaires,
     questions_of,
 )
-from ui.context import AppContext
+from ui.common.context import AppContext
 
 from .models import Column, RowsModel
 
@@ -100,7 +100,7 @@ class TemplatesPage(QWidget):
         self.questions_view.resizeRowsToContents()
 
     def _edit(self) -> None:
-        from ui.dialogs.survey_template_dialog import SurveyTemplateDialog
+        from .template_dialog import SurveyTemplateDialog
 
         q = self.selected()
         if q is None or self.ctx.read_only:

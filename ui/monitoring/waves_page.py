@@ -32,8 +32,8 @@ from curator_app.monitoring.waves import (
     roster,
     waves,
 )
-from ui import worker
-from ui.context import AppContext
+from ui.common import worker
+from ui.common.context import AppContext
 
 from .models import Column, RowsModel
 
@@ -173,7 +173,7 @@ class WavesPage(QWidget):
             self.enter.emit(wave_id, person_id)
 
     def _create(self) -> None:
-        from ui.dialogs.survey_wave_dialog import SurveyWaveDialog
+        from .wave_dialog import SurveyWaveDialog
 
         dialog = SurveyWaveDialog(None, self)
         if dialog.exec() and dialog.wave:
@@ -182,7 +182,8 @@ class WavesPage(QWidget):
 
     def _edit(self) -> None:
         from curator_app.monitoring.waves import get_wave
-        from ui.dialogs.survey_wave_dialog import SurveyWaveDialog
+
+        from .wave_dialog import SurveyWaveDialog
 
         wave_id = self.wave_id()
         if wave_id and SurveyWaveDialog(get_wave(wave_id), self).exec():
@@ -217,10 +218,10 @@ class WavesPage(QWidget):
             self.blank_button.setEnabled(True)
             QMessageBox.warning(self, "Бланки анкет", message)
 
-        worker.start(self, lambda: build_blanks(path, wave_id, only_unanswered=missing), done, failed)
+        worker.start(self, lambda state: build_blanks(path, wave_id, only_unanswered=missing), done, failed)
 
     def _import(self) -> None:
-        from ui.dialogs.survey_import_dialog import SurveyImportDialog
+        from .import_dialog import SurveyImportDialog
 
         wave_id = self.wave_id()
         if not wave_id:

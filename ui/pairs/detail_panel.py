@@ -22,9 +22,9 @@ from curator_app.lang.fmt import date_short
 from curator_app.matching import suggest as matching
 from curator_app.pairs import life as mentorships
 from curator_app.pairs.query import MentorshipRow, changes, get_row, goals, meetings
-from ui.dialogs.pair_dialogs import DateTextDialog, MeetingDialog, PeriodDialog
 
 from .common import make_view, run_safely, selected_id
+from .dialogs import DateTextDialog, MeetingDialog, PeriodDialog
 from .models import RowsModel
 
 

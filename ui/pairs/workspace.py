@@ -25,7 +25,8 @@ from curator_app.matching.rules import MenteeSide, MentorSide, Pool
 from curator_app.matching.suggest import Suggestion
 from curator_app.models import CATEGORY_LABELS
 from curator_app.pairs import life as mentorships
-from ui.worker import Task
+from ui.common import worker
+from ui.common.worker import Task
 
 from .common import make_view, run_safely, selected_id
 from .draft_panel import DraftPanel
@@ -297,11 +298,9 @@ class Workspace(QWidget):
         locked = self.draft.locked_rows()
         self.match_button.setEnabled(False)
         self.status.setText("Подбираю лучшее распределение для всей школы…")
-        self.task = Task(lambda: matching.propose(form_id, locked=locked), self)
-        self.task.succeeded.connect(self._matched)
-        self.task.failed.connect(self._failed)
+        self.task = worker.start(self, lambda state: matching.propose(form_id, locked=locked), self._matched,
+                                 self._failed, key="match")
         self.task.finished.connect(self._task_done)
-        self.task.start()
     def _matched(self, draft: matching.Draft) -> None:
         self.draft.set_draft(draft)
         self.status.setText(f"Готов черновик: пар {len(draft.rows)}, без пары {len(draft.unmatched)}.")

@@ -26,7 +26,8 @@ from curator_app.lang.fmt import date_short, plural
 from curator_app.roadmap.ops import save_parsed
 from curator_app.roadmap.sources import parse_file
 from curator_app.roadmap.table import ParsedRoadmap
-from ui.worker import Task
+from ui.common import worker
+from ui.common.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
 FILE_FILTER = "Дорожная карта (*.docx *.xlsx *.txt *.md);;Все файлы (*)"
@@ -114,10 +115,7 @@ class RoadmapImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         if path is not None:
-            self.task = Task(lambda: parse_file(path), self)
-            self.task.succeeded.connect(self.show_parsed)
-            self.task.failed.connect(self.show_error)
-            self.task.start()
+            self.task = worker.start(self, lambda state: parse_file(path), self.show_parsed, self.show_error)
 
     def paste_clipboard(self) -> None:
         self.paste.setPlainText(QGuiApplication.clipboard().text())

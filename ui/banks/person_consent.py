@@ -25,7 +25,7 @@ from curator_app.banks.consent import consent_problem
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short
 from curator_app.models import Person
-from ui.widgets.bank_list_model import ListTableModel
+from ui.common.list_model import ListTableModel
 
 ERROR_STYLE = "color: #c0392b; font-size: 9pt;"
 KINDS = {"processing": "обработка ПД", "dissemination": "распространение (сайт, фото)"}

@@ -40,16 +40,17 @@ from curator_app.documents.data import PairInfo, collect_pairs
 from curator_app.documents.order import OrderParams
 from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
-from ui import worker
-from ui.context import AppContext
-from ui.dialogs.document_basis import DocumentBasisDialog
-from ui.documents.pairs_model import CHECK, PairsChoiceModel
-from ui.documents.pdf_pages import page_count, render_pages, renderer
-from ui.documents.preview import PreviewWidget
-from ui.documents.printing import print_pdf
-from ui.documents.register_model import RegisterModel
+from curator_app.tasks import TaskState
+from ui.common import worker
+from ui.common.context import AppContext
+from ui.common.tab import BaseTab
 
-from .base import BaseTab
+from .basis_dialog import DocumentBasisDialog
+from .pairs_model import CHECK, PairsChoiceModel
+from .pdf_pages import page_count, render_pages, renderer
+from .preview import PreviewWidget
+from .printing import print_pdf
+from .register_model import RegisterModel
 
 KINDS: list[tuple[str, str]] = [
     ("order", "Приказ о закреплении наставнических пар (групп)"),
@@ -271,13 +272,13 @@ class DocumentsTab(BaseTab):
         kind, school, params = self.kind_code, load_school(), self.params()
         target = Path(self._temp.name) / f"preview-{kind}.pdf"
 
-        def work() -> tuple[list[QImage], int]:
+        def work(state: TaskState) -> tuple[list[QImage], int]:
             service.render(kind, target, school, chosen, params)
             return render_pages(target, PREVIEW_DPI, 1, PREVIEW_PAGES), page_count(target)
 
         self._set_busy(True, "Готовлю предпросмотр…")
         self.right.setCurrentWidget(self.preview)
-        worker.start(self, work, self._preview_done, self._failed)
+        worker.start(self, work, self._preview_done, self._failed, key="preview")
 
     def _preview_done(self, result: tuple[list[QImage], int]) -> None:
         images, total = result
@@ -305,12 +306,12 @@ class DocumentsTab(BaseTab):
             return
         ids = [p.id for p in chosen]
         calls = {
-            "order": lambda: service.issue_order(target, number=params.number, day=params.date, mentorship_ids=ids,
+            "order": lambda state: service.issue_order(target, number=params.number, day=params.date, mentorship_ids=ids,
                                                  basis=params.basis, long_date=params.long_date),
-            "reward_order": lambda: service.issue_reward_order(target, number=params.number, day=params.date,
+            "reward_order": lambda state: service.issue_reward_order(target, number=params.number, day=params.date,
                                                                mentorship_ids=ids),
-            "memo": lambda: service.make_memos(target, mentorship_ids=ids, day=params.date),
-            "certificate": lambda: service.make_certificates(target, mentorship_ids=ids, day=params.date),
+            "memo": lambda state: service.make_memos(target, mentorship_ids=ids, day=params.date),
+            "certificate": lambda state: service.make_certificates(target, mentorship_ids=ids, day=params.date),
         }
         self._set_busy(True, "Сохраняю документ…")
         worker.start(self, calls[kind], self._saved, self._failed)
@@ -355,7 +356,7 @@ class DocumentsTab(BaseTab):
         target = Path(self._temp.name) / f"print-{kind}.pdf"
         self._printer = printer  # kept alive until the worker is done
 
-        def work() -> int:
+        def work(state: TaskState) -> int:
             service.render(kind, target, school, chosen, params)
             return print_pdf(printer, target, landscape=kind == "certificate")
 

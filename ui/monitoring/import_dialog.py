@@ -27,7 +27,8 @@ from curator_app.monitoring.answers_import import (
     suggest_mapping,
     wave_questions,
 )
-from ui import worker
+from curator_app.tasks import TaskState
+from ui.common import worker
 
 
 class SurveyImportDialog(QDialog):
@@ -93,7 +94,7 @@ class SurveyImportDialog(QDialog):
         mapping, skip = self.mapping(), self.skip.isChecked()
         self.buttons.setEnabled(False)
         self.errors.setPlainText("Загрузка…")
-        def run() -> ImportReport | str:
+        def run(state: TaskState) -> ImportReport | str:
             try:
                 return import_answers(self.path, self.wave_id, mapping=mapping, skip_invalid=skip)
             except SurveyImportError as error:  # the full list, one error a line

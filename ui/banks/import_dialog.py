@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from curator_app.banks import read as bank_read
 from curator_app.banks.importer import ImportPlan, apply_import, auto_mapping, plan_import
 from curator_app.errors import CuratorError
-from ui.context import AppContext
-from ui.widgets.bank_list_model import ListTableModel
-from ui.worker import ReportingFn, Task
+from ui.common import worker
+from ui.common.context import AppContext
+from ui.common.list_model import ListTableModel
+from ui.common.worker import Task, TaskFn
 
 
 class BankImportDialog(QDialog):
@@ -130,8 +131,8 @@ class BankImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText("Проверяю файл…")
         mapping, sheet = self.mapping(), self.sheet
-        self._run(lambda progress, cancelled: plan_import(self.path, self.role, mapping, progress=progress,
-                                                          cancelled=cancelled, sheet=sheet), self.show_plan)
+        self._run(lambda state: plan_import(self.path, self.role, mapping, progress=state.progress,
+                                            cancelled=state.cancelled, sheet=sheet), self.show_plan)
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -159,13 +160,11 @@ class BankImportDialog(QDialog):
             return
         skip = self.skip_invalid.isChecked()
         self.summary.setText("Импортирую…")
-        self._run(lambda progress, cancelled: apply_import(plan, skip, progress, cancelled), self._done)
+        self._run(lambda state: apply_import(plan, skip, state.progress, state.cancelled), self._done)
 
-    def _run(self, fn: ReportingFn, on_success: Callable[[Any], None]) -> None:
-        self.task = Task(fn, self, reports=True)
-        self.task.progress.connect(self._progress)
-        self.task.succeeded.connect(lambda result: self._succeeded(result, on_success))
-        self.task.failed.connect(self._failed)
+    def _run(self, fn: TaskFn, on_success: Callable[[Any], None]) -> None:
+        self._on_success = on_success
+        self.task = worker.start(self, fn, self._succeeded, self._failed, progress=self._progress)
         self.progress.setRange(0, 0)  # busy until the first report
         self.progress.show()
         self._busy(True)
@@ -184,13 +183,13 @@ class BankImportDialog(QDialog):
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, stage: str) -> None:
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(done)
 
-    def _succeeded(self, result: Any, on_success: Callable[[Any], None]) -> None:
+    def _succeeded(self, result: Any) -> None:
         self._finish_task()
-        on_success(result)
+        self._on_success(result)
 
     def _finish_task(self) -> None:
         if self.task is not None:

@@ -33,7 +33,8 @@ from curator_app.monitoring.questionnaires import (
     template_dict,
     validate_template,
 )
-from ui.monitoring.models import Column, RowsModel
+
+from .models import Column, RowsModel
 
 
 class SurveyTemplateDialog(QDialog):

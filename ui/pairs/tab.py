@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.context import AppContext
-from ui.pairs.list_page import ListPage
-from ui.pairs.workspace import Workspace
+from ui.common.context import AppContext
+from ui.common.tab import BaseTab
 
-from .base import BaseTab
+from .list_page import ListPage
+from .workspace import Workspace
 
 
 class PairsTab(BaseTab):

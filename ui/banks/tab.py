@@ -28,8 +28,8 @@ from curator_app.banks.rows import CONSENT_LABELS, BankFilter, bank_rows, form_n
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import plural
 from curator_app.models import CATEGORY_LABELS
-from ui.context import AppContext
-from ui.tabs.base import BaseTab
+from ui.common.context import AppContext
+from ui.common.tab import BaseTab
 
 from .model import DEFAULT_HIDDEN, BankTableModel
 
@@ -211,14 +211,14 @@ class BankTab(BaseTab):
 
     # --- actions ---------------------------------------------------------------------------------------
     def add_person(self) -> None:
-        from ui.dialogs.person_card import PersonCard
+        from .person_card import PersonCard
 
         card = PersonCard(self.ctx, self.role, None, self)
         if card.exec():
             self.ctx.notify("people")
 
     def edit_person(self) -> None:
-        from ui.dialogs.person_card import PersonCard
+        from .person_card import PersonCard
 
         ids = self.selected_ids()
         if len(ids) != 1:
@@ -265,7 +265,7 @@ class BankTab(BaseTab):
         return [self.model.rows[i.row()] for i in self.view.selectionModel().selectedRows()]
 
     def import_file(self) -> None:
-        from ui.dialogs.bank_import_dialog import BankImportDialog
+        from .import_dialog import BankImportDialog
 
         path, _ = QFileDialog.getOpenFileName(self, "Импорт банка", "", "Таблицы (*.xlsx *.csv);;Все файлы (*)")
         if path:
@@ -288,3 +288,15 @@ class BankTab(BaseTab):
             return
         QMessageBox.information(self, "Экспорт", f"Выгружено строк: {n}\n{path}")
 
+
+
+class MentorsTab(BankTab):
+    """Tab «Наставники»: competencies, capacity, training, consent."""
+
+    role = "mentor"
+
+
+class MenteesTab(BankTab):
+    """Tab «Наставляемые»: grade, key request, mentor, consent."""
+
+    role = "mentee"

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.context import AppContext
-
-from .base import BaseTab
+from ui.common.context import AppContext
+from ui.common.tab import BaseTab
 
 
 class MonitoringTab(BaseTab):
@@ -28,10 +27,10 @@ class MonitoringTab(BaseTab):
 
     def _build(self) -> None:
         """The pages, built on the first show: QtCharts is loaded then, not when the window starts."""
-        from ui.monitoring.analytics_page import AnalyticsPage
-        from ui.monitoring.entry_form import EntryForm
-        from ui.monitoring.templates_page import TemplatesPage
-        from ui.monitoring.waves_page import WavesPage
+        from .analytics_page import AnalyticsPage
+        from .entry_form import EntryForm
+        from .templates_page import TemplatesPage
+        from .waves_page import WavesPage
 
         ctx = self.ctx
         self.waves = WavesPage(ctx)

@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.backup import make as backup
-from curator_app.backup import settings as backup_settings
-from curator_app.errors import CuratorError
+from curator_app import backup
+from curator_app.errors import CuratorError, user_message
 from curator_app.lang import fmt
-from ui.context import AppContext
-
-from .backup_task import BackupTask
+from ui.common.context import AppContext
+from ui.common.worker import Task
 
 
 class BackupDialog(QDialog):
@@ -38,14 +36,14 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result_path: Path | None = None
-        self._task: BackupTask | None = None
+        self._task: Task | None = None
         self.setWindowTitle("Резервная копия базы")
         self.setMinimumWidth(560)
-        state = backup_settings.load()
+        state = backup.load_settings()
 
         self.folder = QComboBox()
         self.folder.setMinimumContentsLength(40)
-        for drive in backup_settings.removable_drives():
+        for drive in backup.removable_drives():
             self._add_folder(drive, f"Флешка: {drive}")
         if state.folder and Path(state.folder).is_dir():
             self._add_folder(Path(state.folder), f"Прошлая папка: {state.folder}")
@@ -149,13 +147,13 @@ class BackupDialog(QDialog):
                 return
         if not self.ctx.read_only:
             try:
-                backup_settings.save(keep=self.keep.value(), on_exit=self.on_exit.isChecked(), folder=folder)
+                backup.save_settings(keep=self.keep.value(), on_exit=self.on_exit.isChecked(), folder=folder)
             except CuratorError as error:
                 self._show(str(error), error=True)
                 return
         source, keep = self.ctx.db_path, self.keep.value()
-        self._task = BackupTask(lambda report: backup.write_backup(folder, source, password=password, keep=keep,
-                                                                   report=report), self)
+        self._task = Task(lambda state: backup.write_backup(folder, source, password=password, keep=keep,
+                                                            state=state), self)
         self._task.progress.connect(self._on_progress)
         self._task.succeeded.connect(self._on_done)
         self._task.failed.connect(self._on_failed)
@@ -166,8 +164,8 @@ class BackupDialog(QDialog):
         self._show("Копирование…")
         self._task.start()
 
-    def _on_progress(self, percent: int, stage: str) -> None:
-        self.progress.setValue(percent)
+    def _on_progress(self, done: int, total: int, stage: str) -> None:
+        self.progress.setValue(int(100 * done / max(total, 1)))
         self._show(stage)
 
     def _finish(self) -> None:
@@ -180,7 +178,7 @@ class BackupDialog(QDialog):
     def _on_done(self, result: backup.BackupResult) -> None:
         self._finish()
         if not self.ctx.read_only:
-            backup_settings.record_backup(result)
+            backup.record_backup(result.path)
         self.result_path = result.path
         removed = f" Удалено старых копий: {len(result.removed)}." if result.removed else ""
         locked = " Копия зашифрована: без пароля её не открыть." if result.path.suffix == ".enc" else ""
@@ -191,4 +189,4 @@ class BackupDialog(QDialog):
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
         self.progress.hide()
-        self._show(str(error) if isinstance(error, CuratorError) else f"Копия не сделана: {error}", error=True)
+        self._show(user_message(error), error=True)

@@ -31,8 +31,8 @@ from curator_app.db.reference import forms
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short
 from curator_app.models import CATEGORY_LABELS, Person
-from ui.context import AppContext
-from ui.widgets.bank_list_model import ListTableModel
+from ui.common.context import AppContext
+from ui.common.list_model import ListTableModel
 
 from .person_consent import ConsentPanel
 

@@ -1,4 +1,4 @@
-"""The main window's tabs, in order. Each is its own module; the window builds them from this list."""
+"""The main window's tabs, in order: each subject's tab is its own module; the window builds them from this list."""
 
 from __future__ import annotations
 
@@ -6,23 +6,22 @@ from importlib import import_module
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.context import AppContext
+from ui.common.context import AppContext
+from ui.common.tab import BaseTab
 
-from .base import BaseTab
-
-# (code used by ``gui --tab``, Russian title, module, class)
+# (code used by ``gui --tab``, Russian title, module, class): each subject's tab is ``ui/<subject>/tab.py``
 TABS: list[tuple[str, str, str, str]] = [
-    ("roadmap", "Дорожная карта", "roadmap_tab", "RoadmapTab"),
-    ("mentors", "Наставники", "mentors_tab", "MentorsTab"),
-    ("mentees", "Наставляемые", "mentees_tab", "MenteesTab"),
-    ("pairs", "Пары и группы", "pairs_tab", "PairsTab"),
-    ("monitoring", "Мониторинг", "monitoring_tab", "MonitoringTab"),
-    ("documents", "Документы", "documents_tab", "DocumentsTab"),
+    ("roadmap", "Дорожная карта", "ui.roadmap.tab", "RoadmapTab"),
+    ("mentors", "Наставники", "ui.banks.tab", "MentorsTab"),
+    ("mentees", "Наставляемые", "ui.banks.tab", "MenteesTab"),
+    ("pairs", "Пары и группы", "ui.pairs.tab", "PairsTab"),
+    ("monitoring", "Мониторинг", "ui.monitoring.tab", "MonitoringTab"),
+    ("documents", "Документы", "ui.documents.tab", "DocumentsTab"),
 ]
 
 
 def create_tab(module: str, cls: str, ctx: AppContext, parent: QWidget | None = None) -> BaseTab:
-    tab_class = getattr(import_module(f"{__name__}.{module}"), cls)
+    tab_class = getattr(import_module(module), cls)
     return tab_class(ctx, parent)  # type: ignore[no-any-return]
 
 

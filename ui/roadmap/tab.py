@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 from curator_app.errors import CuratorError
 from curator_app.models.roadmap import EVENT_STATUS_LABELS
 from curator_app.roadmap import ops as service
-from ui.context import AppContext
-from ui.roadmap.table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
-from ui.roadmap.timeline import ZOOMS, TimelineWidget
-from ui.roadmap.upcoming import UpcomingModel
+from ui.common.context import AppContext
+from ui.common.tab import BaseTab, EmptyState
 
-from .base import BaseTab, EmptyState
+from .table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
+from .timeline import ZOOMS, TimelineWidget
+from .upcoming import UpcomingModel
 
 EXPORT_FILTERS = {"xlsx": "Книга Excel (*.xlsx)", "pdf": "PDF для печати (*.pdf)", "json": "JSON (*.json)"}
 
@@ -296,7 +296,7 @@ class RoadmapTab(BaseTab):
         QMessageBox.warning(self, "Дорожная карта", str(error))
 
     def mark_done(self) -> None:
-        from ui.dialogs.roadmap_event import ask_done_date
+        from .event_dialog import ask_done_date
 
         e = self.selected_event()
         if e is None:
@@ -308,7 +308,7 @@ class RoadmapTab(BaseTab):
             self.ctx.notify("roadmap")
 
     def edit_selected(self) -> None:
-        from ui.dialogs.roadmap_event import RoadmapEventDialog
+        from .event_dialog import RoadmapEventDialog
 
         e = self.selected_event()
         if e is None:
@@ -317,7 +317,7 @@ class RoadmapTab(BaseTab):
             self.ctx.notify("roadmap")
 
     def _run_import(self, path: Path | None) -> None:
-        from ui.dialogs.roadmap_import import RoadmapImportDialog
+        from .import_dialog import RoadmapImportDialog
 
         dialog = RoadmapImportDialog(self, path)
         if dialog.exec() and dialog.saved_id:
@@ -325,7 +325,7 @@ class RoadmapTab(BaseTab):
             self.ctx.notify("roadmap")
 
     def import_file(self) -> None:
-        from ui.dialogs.roadmap_import import FILE_FILTER
+        from .import_dialog import FILE_FILTER
 
         path, _ = QFileDialog.getOpenFileName(self, "Дорожная карта", str(Path.home()), FILE_FILTER)
         if path:

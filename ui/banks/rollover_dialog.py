@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from curator_app.banks.rollover import RolloverPlan, apply_rollover, plan_rollover
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import plural
-from ui.context import AppContext
+from ui.common.context import AppContext
 
 
 class RolloverDialog(QDialog):
