@@ -38,9 +38,7 @@ def run(workdir: Path) -> dict[str, float]:
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     from ui.tabs.mentees_tab import MenteesTab
 
-    from curator_app.banks.export import export_bank
-    from curator_app.banks.importer import apply_import, plan_import
-    from curator_app.banks.rows import BankFilter, bank_rows, filter_rows
+    from curator_app.banks import BankFilter, apply_import, bank_rows, export_bank, filter_rows, plan_import
     from curator_app.db import close_database, open_database
     from ui.app import make_application
     from ui.common.context import AppContext

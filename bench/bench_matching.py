@@ -21,9 +21,9 @@ def run(workdir: Path) -> dict[str, float]:
         con.execute("DELETE FROM document_mentorship")
         con.execute("DELETE FROM mentorship")
     from curator_app.db import close_database, open_database
+    from curator_app.matching import load_pool
     from curator_app.matching import suggest as matching
     from curator_app.matching.matrix import build_matrix
-    from curator_app.matching.pool import load_pool
 
     open_database(db)
     try:

@@ -27,7 +27,7 @@ def _school(path: Path) -> tuple[int, int]:
         Questionnaire,
         database,
     )
-    from curator_app.monitoring.waves import create_wave
+    from curator_app.monitoring import create_wave
     from curator_app.settings import update_school
 
     open_database(path)
@@ -91,9 +91,7 @@ def run(workdir: Path) -> dict[str, float]:
     from common import best_of
 
     from curator_app.db import close_database
-    from curator_app.monitoring.analytics import analyse
-    from curator_app.monitoring.report_pdf import build_report
-    from curator_app.monitoring.report_xlsx import build_table
+    from curator_app.monitoring import analyse, build_report, build_table
 
     _, final = _school(workdir / "monitoring.sqlite")
     try:

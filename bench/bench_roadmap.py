@@ -56,7 +56,7 @@ def _docx(path: Path, events: int = 500) -> None:
 
 def _import(path: Path, db: Path) -> float:
     from curator_app.db import close_database, open_database
-    from curator_app.roadmap.ops import import_file
+    from curator_app.roadmap import import_file
 
     open_database(db)
     try:
@@ -74,7 +74,7 @@ def _paint_ms(events: int = 500) -> float:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from curator_app.roadmap.ops import EventRow
+    from curator_app.roadmap import EventRow
     from ui.roadmap.timeline import TimelineWidget
 
     app = QApplication.instance() or QApplication([])

@@ -30,7 +30,7 @@ def db(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from curator_app.demo.school import fill_demo
+    from curator_app.demo import fill_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     open_database(path)

@@ -98,7 +98,7 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
         opened = maybe_first_start(opened)
     from ui.main_window import MainWindow
 
-    ctx = AppContext(opened, read_only=read_only)
+    ctx = AppContext()
     window = MainWindow(ctx)
     if not screenshot and not read_only:
         show_backup_reminder(window, ctx)

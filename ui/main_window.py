@@ -15,7 +15,7 @@ from curator_app.errors import CuratorError
 from curator_app.stats import counts
 from ui.backup.actions import run_backup, run_restore
 from ui.common.banner import READ_ONLY_TEXT, add_banner
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 from ui.school.settings_dialog import SettingsDialog
 from ui.tabs import TABS, TabSlot, find_tab_index
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
     # --- menu actions ---------------------------------------------------------------------------
     def edit_settings(self) -> None:
         if SettingsDialog(self).exec():
-            self.ctx.notify("settings")
+            self.ctx.notify(Changed.SETTINGS)
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Открыть базу данных", str(self.ctx.db_path.parent), DB_FILTER)
@@ -132,13 +132,12 @@ class MainWindow(QMainWindow):
         previous, was_read_only = self.ctx.db_path, self.ctx.read_only
         read_only = path.exists() and not writable(path)  # a write-protected flash drive: look, don't touch
         try:
-            opened = open_database(path, read_only=read_only)
+            open_database(path, read_only=read_only)
         except CuratorError as error:
             open_database(previous, read_only=was_read_only)
             QMessageBox.critical(self, "База не открыта", str(error))
             return False
-        self.ctx.db_path, self.ctx.read_only = opened, read_only
-        self.ctx.notify("all")
+        self.ctx.notify(Changed.ALL)
         self._on_tab_changed(self.tabs.currentIndex())
         return True
 

@@ -31,7 +31,7 @@ def register(registry: Registry) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from curator_app.banks.importer import apply_import, plan_import
+    from curator_app.banks import apply_import, plan_import
     from curator_app.errors import CuratorError
 
     plan = plan_import(args.file, _ROLES[args.bank])
@@ -45,15 +45,14 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> None:
-    from curator_app.banks.export import export_bank
-    from curator_app.banks.rows import BankFilter
+    from curator_app.banks import BankFilter, export_bank
 
     n = export_bank(_ROLES[args.bank], args.file, BankFilter(status="" if args.archived else "active"))
     print_json({"file": args.file, "bank": _ROLES[args.bank], "rows": n})
 
 
 def _rollover(args: argparse.Namespace) -> None:
-    from curator_app.banks.rollover import apply_rollover, plan_rollover
+    from curator_app.banks import apply_rollover, plan_rollover
 
     plan = plan_rollover()
     if not args.apply:

@@ -38,7 +38,7 @@ def register(registry: Registry) -> None:
 
 
 def _demo(args: argparse.Namespace) -> None:
-    from curator_app.demo.school import fill_demo
+    from curator_app.demo import fill_demo
 
     print_json(fill_demo(mentees=args.mentees, mentors=args.mentors, seed=args.seed))
 

@@ -55,7 +55,7 @@ def _ids(value: str | None) -> list[int] | None:
 
 
 def _order(args: argparse.Namespace) -> None:
-    from curator_app.documents.ops import issue_order
+    from curator_app.documents import issue_order
 
     result = issue_order(args.out, number=args.number, day=_date(args.date), mentorship_ids=_ids(args.pairs),
                          long_date=args.long_date)
@@ -63,13 +63,13 @@ def _order(args: argparse.Namespace) -> None:
 
 
 def _memos(args: argparse.Namespace) -> None:
-    from curator_app.documents.ops import make_memos
+    from curator_app.documents import make_memos
 
     print_json(make_memos(args.out, mentorship_ids=_ids(args.pairs)).as_dict())
 
 
 def _certificates(args: argparse.Namespace) -> None:
-    from curator_app.documents.ops import issue_reward_order, make_certificates
+    from curator_app.documents import issue_reward_order, make_certificates
 
     day, ids = _date(args.date), _ids(args.pairs)
     if args.number and not args.reward_order:
@@ -82,7 +82,7 @@ def _certificates(args: argparse.Namespace) -> None:
 
 
 def _documents(args: argparse.Namespace) -> None:
-    from curator_app.documents.ops import register_rows
+    from curator_app.documents import register_rows
 
     print_json([{"id": r.id, "kind": r.kind, "number": r.number, "date": r.date, "title": r.title,
                  "file": r.file_path, "pairs": r.pairs} for r in register_rows()])

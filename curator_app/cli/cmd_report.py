@@ -19,8 +19,7 @@ def register(registry: Registry) -> None:
 
 def _report(args: argparse.Namespace) -> None:
     from curator_app.errors import CuratorError
-    from curator_app.monitoring.analytics import analyse
-    from curator_app.monitoring.waves import get_wave, latest_wave
+    from curator_app.monitoring import analyse, get_wave, latest_wave
 
     suffix = Path(args.out).suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
@@ -33,11 +32,11 @@ def _report(args: argparse.Namespace) -> None:
         wave = get_wave(args.wave)
     analytics = analyse(wave.id, args.baseline)
     if suffix == ".pdf":
-        from curator_app.monitoring.report_pdf import build_report
+        from curator_app.monitoring import build_report
 
         build_report(analytics, args.out)
     else:
-        from curator_app.monitoring.report_xlsx import build_table
+        from curator_app.monitoring import build_table
 
         build_table(analytics, args.out)
     print_json({"out": args.out, "format": suffix[1:], "wave": wave.id, "baseline": analytics.change.baseline_id

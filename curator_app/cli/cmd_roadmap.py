@@ -20,8 +20,7 @@ def register(registry: Registry) -> None:
 
 
 def _import(args: argparse.Namespace) -> None:
-    from curator_app.roadmap.ops import save_parsed, summary
-    from curator_app.roadmap.sources import parse_file
+    from curator_app.roadmap import parse_file, save_parsed, summary
 
     parsed = parse_file(args.file)
     result = summary(parsed)
@@ -36,7 +35,7 @@ def _import(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    from curator_app.roadmap.export import export_roadmap
+    from curator_app.roadmap import export_roadmap
 
     path = export_roadmap(args.file, args.id)
     print(f"Дорожная карта выгружена в «{path}».")

@@ -46,9 +46,7 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _blank(args: argparse.Namespace) -> None:
-    from curator_app.monitoring.blanks import build_blanks
-    from curator_app.monitoring.questionnaires import ensure_templates
-    from curator_app.monitoring.waves import latest_wave
+    from curator_app.monitoring import build_blanks, ensure_templates, latest_wave
 
     ensure_templates()
     wave_id = args.wave
@@ -60,14 +58,14 @@ def _blank(args: argparse.Namespace) -> None:
 
 
 def _import(args: argparse.Namespace) -> None:
-    from curator_app.monitoring.answers_import import import_answers
+    from curator_app.monitoring import import_answers
 
     report = import_answers(args.file, args.wave, skip_invalid=args.skip_invalid)
     print_json({"wave": args.wave, **report.as_dict()})
 
 
 def _waves(args: argparse.Namespace) -> None:
-    from curator_app.monitoring.waves import progress, waves
+    from curator_app.monitoring import progress, waves
 
     result = []
     for wave in waves():
@@ -79,15 +77,14 @@ def _waves(args: argparse.Namespace) -> None:
 
 
 def _templates(args: argparse.Namespace) -> None:
-    from curator_app.monitoring.questionnaires import current_questionnaires, questions_of
+    from curator_app.monitoring import current_questionnaires, questions_of
 
     print_json([{"id": q.id, "code": q.code, "version": q.version, "title": q.title, "audience": q.audience,
                  "questions": len(questions_of(q.id))} for q in current_questionnaires()])
 
 
 def _create(args: argparse.Namespace) -> None:
-    from curator_app.monitoring.questionnaires import ensure_templates
-    from curator_app.monitoring.waves import create_wave, default_dates
+    from curator_app.monitoring import create_wave, default_dates, ensure_templates
 
     ensure_templates()
     due = _date(args.due)

@@ -3,7 +3,7 @@
 The version lives in the file itself (``PRAGMA user_version``). ``MIGRATIONS[n]`` upgrades a
 database from version ``n - 1`` to ``n`` with ``playhouse.migrate``; a new database is created at
 ``LATEST`` directly from the models. ``tests/core/test_migrations.py`` builds every older version
-from its frozen schema (``tests/core/schemas/v*.sql``) with data in it, migrates it and checks the
+from its frozen schema (``tests/core/db/schemas/v*.sql``) with data in it, migrates it and checks the
 result equals a freshly created database, table by table and column by column.
 """
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from curator_app.banks.consent import valid_consent_ids
+from curator_app.banks import valid_consent_ids
 from curator_app.lang.declension import Name
 from curator_app.models import (
     MENTORSHIP_STATUS_LABELS,

@@ -17,7 +17,7 @@ from curator_app.audit import log
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short
 from curator_app.models import DOCUMENT_KIND_LABELS, DocumentMentorship, IssuedDocument, Mentorship, database
-from curator_app.pairs.life import start_work
+from curator_app.pairs import start_work
 from curator_app.settings import SchoolSettings, load_school
 
 from .data import PairInfo, Selection, collect_pairs

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import cast
 
 from curator_app import settings
-from curator_app.banks.consent import valid_consent_ids
+from curator_app.banks import valid_consent_ids
 from curator_app.lang.stems import stems
 from curator_app.lang.text import full_name
 from curator_app.models import (

@@ -207,7 +207,7 @@ def propose(form_id: int | None = None, locked: Iterable[DraftRow] = (), day: dt
 
 
 def _why_unmatched(pool: Pool, matrix: Matrix, i: int, mentee: MenteeSide, day: dt.date | None) -> str:
-    from curator_app.banks.consent import consent_problem
+    from curator_app.banks import consent_problem
 
     if not mentee.consent:
         return consent_problem(mentee.person_id, day) or "нет действующего согласия на обработку персональных данных"

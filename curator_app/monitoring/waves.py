@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from curator_app.audit import log
-from curator_app.banks.consent import valid_consent_ids
+from curator_app.banks import valid_consent_ids
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import academic_year_bounds, academic_year_of
 from curator_app.lang.text import full_name

@@ -9,11 +9,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from curator_app.audit import log
-from curator_app.banks.consent import require_consent
+from curator_app.banks import require_consent
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short
-from curator_app.matching.pool import load_pool
-from curator_app.matching.rules import hard_problems, pair_form, score_pair
+from curator_app.matching import hard_problems, load_pool, pair_form, score_pair
 from curator_app.models import (
     MENTORSHIP_STATUS_LABELS,
     MatchExclusion,

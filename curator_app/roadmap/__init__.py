@@ -1,3 +1,21 @@
-"""Roadmaps as schools write them: the period parser, the table reader with its debris repair, the
-importers (.docx, .xlsx, pasted text) and the exporters (.xlsx, .pdf, .json). No database access here
-except in the exporters' input (plain values); storing is :mod:`curator_app.roadmap.ops`."""
+"""The roadmap of the school's mentoring programme, as schools write it.
+
+- :mod:`.sources` — reading a roadmap from .docx, .xlsx, .pdf or pasted text into rows;
+- :mod:`.table` — rows into sections and events: the header found, debris repaired;
+- :mod:`.period`, :mod:`.text_repair` — the periods in words («до 1 сентября 2022г», «I квартал») and the
+  page-break debris of copied text;
+- :mod:`.ops` — the stored roadmap: save a parsed one, events as rows, statuses, what is due soon;
+- :mod:`.export` — to .xlsx, .pdf and .json; :mod:`.template` — the built-in roadmap of a new school.
+"""
+
+from __future__ import annotations
+
+from .export import export_roadmap, roadmap_json
+from .ops import EventRow, current_roadmap, event_rows, import_file, save_parsed, summary, upcoming
+from .sources import parse_file, parse_text
+from .table import ParsedRoadmap
+
+__all__ = [
+    "EventRow", "ParsedRoadmap", "current_roadmap", "event_rows", "export_roadmap", "import_file", "parse_file",
+    "parse_text", "roadmap_json", "save_parsed", "summary", "upcoming",
+]

@@ -22,7 +22,7 @@ def test_bundled_fonts_are_registered() -> None:
 
 
 def test_main_window_switches_every_tab(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
-    window = MainWindow(AppContext(demo_db))
+    window = MainWindow(AppContext())
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -61,7 +61,7 @@ def test_settings_dialog_validates_next_to_the_field(qtbot: QtBot, db: Path) -> 
 def test_status_bar_follows_changes(qtbot: QtBot, demo_db: Path) -> None:
     from curator_app.models import Mentor
 
-    ctx = AppContext(demo_db)
+    ctx = AppContext()
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     Mentor.update(archived_on="2026-11-01").where(Mentor.id <= 5).execute()
@@ -77,7 +77,7 @@ def test_start_up_loads_no_heavy_library(demo_db: Path) -> None:
     code = ("import sys; from pathlib import Path; from ui.app import make_application; make_application(); "
             "from curator_app.db import open_database; from ui.common.context import AppContext; "
             "from ui.main_window import MainWindow; "
-            f"w = MainWindow(AppContext(open_database({str(demo_db)!r}, lock=False))); w.show_tab('roadmap'); "
+            f"open_database({str(demo_db)!r}, lock=False); w = MainWindow(AppContext()); w.show_tab('roadmap'); "
             "print(sorted(m for m in ('reportlab', 'scipy', 'PySide6.QtCharts', 'docx', 'openpyxl') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

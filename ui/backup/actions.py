@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from curator_app import backup
 from curator_app.errors import CuratorError, user_message
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 from ui.common.worker import run_modal
 
 from .dialog import BackupDialog
@@ -119,7 +119,7 @@ class _Restore:
             safety = backup.finish_restore(prepared)  # main thread: it reopens the connection
         except CuratorError as error:
             return self.failed(error)
-        self.ctx.notify("all")
+        self.ctx.notify(Changed.ALL)
         _information(self.parent, "База восстановлена",
                      f"База восстановлена из копии от {self.when}.\nПрежняя база сохранена в\n{safety}")
         self.done(True)

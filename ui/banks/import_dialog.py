@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.banks import ImportPlan, apply_import, auto_mapping, plan_import
 from curator_app.banks import read as bank_read
-from curator_app.banks.importer import ImportPlan, apply_import, auto_mapping, plan_import
 from curator_app.errors import CuratorError
 from ui.common import worker
-from ui.common.context import AppContext
-from ui.common.list_model import ListTableModel
+from ui.common.context import AppContext, Changed
+from ui.common.table_model import RowsModel, columns
 from ui.common.worker import Task, TaskFn
 
 
@@ -59,7 +59,7 @@ class BankImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.preview = ListTableModel(["Строка", "Итог", "ФИО / столбец", "Подробности"])
+        self.preview = RowsModel(columns("Строка", "Итог", "ФИО / столбец", "Подробности"))
         view = QTableView()
         view.setModel(self.preview)
         view.verticalHeader().setVisible(False)
@@ -200,7 +200,7 @@ class BankImportDialog(QDialog):
 
     def _done(self, result: dict[str, Any]) -> None:
         self.result = result
-        self.ctx.notify("people")
+        self.ctx.notify(Changed.PEOPLE)
         QMessageBox.information(self, "Импорт выполнен", f"Добавлено: {result['added']}, обновлено: "
                                 f"{result['updated']}, отклонено строк: {result['rejected']}.")
         self.accept()

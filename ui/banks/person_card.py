@@ -32,7 +32,7 @@ from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short
 from curator_app.models import CATEGORY_LABELS, Person
 from ui.common.context import AppContext
-from ui.common.list_model import ListTableModel
+from ui.common.table_model import RowsModel, columns
 
 from .person_consent import ConsentPanel
 
@@ -59,7 +59,7 @@ class PersonCard(QDialog):
         self.consent = ConsentPanel(person_id, self)
         self.consent.changed.connect(self._consent_changed)
         self.tabs.addTab(self.consent, "Согласие на обработку ПД")
-        self.history = ListTableModel(["Роль", "С кем", "Форма", "Статус", "Начало", "Окончание"])
+        self.history = RowsModel(columns("Роль", "С кем", "Форма", "Статус", "Начало", "Окончание"))
         view = QTableView()
         view.setModel(self.history)
         view.verticalHeader().setVisible(False)
@@ -202,8 +202,8 @@ class PersonCard(QDialog):
             self.grade_max.setValue(profile.get("desired_grade_max") or 0)
         self.setWindowTitle(f"{self.windowTitle()}: {Person.get_by_id(self.person_id).full_name}")
         role_label = {"mentor": "наставник", "mentee": "наставляемый"}
-        self.history.set_rows([(role_label[r.role], r.partners, r.form, r.status, date_short(r.start),
-                                date_short(r.end)) for r in people.pair_history(self.person_id)])
+        self.history.set_rows([(role_label[r.role], r.partners, r.form, r.status, r.start, r.end)
+                              for r in people.pair_history(self.person_id)])
         self._category_changed()
 
     def _set(self, key: str, value: Any) -> None:

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.banks import people
+from curator_app.banks import consent_problem, people
 from curator_app.banks import read as bank_read
-from curator_app.banks.consent import consent_problem
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short
 from curator_app.models import Person
-from ui.common.list_model import ListTableModel
+from ui.common.table_model import Column, RowsModel, columns
 
 ERROR_STYLE = "color: #c0392b; font-size: 9pt;"
 KINDS = {"processing": "обработка ПД", "dissemination": "распространение (сайт, фото)"}
@@ -44,7 +43,9 @@ class ConsentPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.model = ListTableModel(["Вид", "Подписал", "Дата", "Цели", "Действует до", "Отозвано"])
+        self.model = RowsModel([*columns("Вид", "Подписал", "Дата", "Цели"),
+                                Column("Действует до", lambda r: r[4], lambda v: date_short(v) or "до отзыва"),
+                                Column("Отозвано", lambda r: r[5])])
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
@@ -127,8 +128,7 @@ class ConsentPanel(QWidget):
         self.model.set_rows([(KINDS.get(c.kind, c.kind),
                               "сам участник" if c.signed_by == "self" else
                               f"представитель: {c.guardian_name or '—'} ({c.guardian_document or 'документ не указан'})",
-                              date_short(c.signed_on), c.purposes or "", date_short(c.valid_until) or "до отзыва",
-                              date_short(c.withdrawn_on)) for c in records])
+                              c.signed_on, c.purposes or "", c.valid_until, c.withdrawn_on) for c in records])
         problem = consent_problem(self.person_id)  # type: ignore[arg-type]
         self.status.setText("<span style='color:#2e9d4f'>● Согласие на обработку ПД действует.</span>" if problem
                             is None else f"<span style='color:#c0392b'>● {problem.capitalize()}: человека нельзя "

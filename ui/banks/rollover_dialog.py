@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.banks.rollover import RolloverPlan, apply_rollover, plan_rollover
+from curator_app.banks import RolloverPlan, apply_rollover, plan_rollover
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import plural
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 
 
 class RolloverDialog(QDialog):
@@ -53,7 +53,7 @@ class RolloverDialog(QDialog):
         except CuratorError as error:
             QMessageBox.critical(self, "Перевод не выполнен", f"{error}\nБаза не изменена.")
             return
-        self.ctx.notify("all")
+        self.ctx.notify(Changed.ALL)
         self.accept()
 
 

@@ -28,7 +28,7 @@ from curator_app.banks.rows import CONSENT_LABELS, BankFilter, bank_rows, form_n
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import plural
 from curator_app.models import CATEGORY_LABELS
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 
 from .model import DEFAULT_HIDDEN, BankTableModel
@@ -41,7 +41,7 @@ class BankTab(BaseTab):
     """One bank (``role`` = "mentor" or "mentee") as a searchable, filterable table."""
 
     role = "mentee"
-    subjects = ("people", "mentorships", "settings")
+    subjects = (Changed.PEOPLE, Changed.MENTORSHIPS, Changed.SETTINGS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -215,7 +215,7 @@ class BankTab(BaseTab):
 
         card = PersonCard(self.ctx, self.role, None, self)
         if card.exec():
-            self.ctx.notify("people")
+            self.ctx.notify(Changed.PEOPLE)
 
     def edit_person(self) -> None:
         from .person_card import PersonCard
@@ -226,7 +226,7 @@ class BankTab(BaseTab):
         card = PersonCard(self.ctx, self.role, ids[0], self)
         card.exec()
         if card.changed:
-            self.ctx.notify("people")
+            self.ctx.notify(Changed.PEOPLE)
 
     def _run(self, title: str, action: object) -> None:
         try:
@@ -234,7 +234,7 @@ class BankTab(BaseTab):
         except CuratorError as error:
             QMessageBox.warning(self, title, str(error))
             return
-        self.ctx.notify("people")
+        self.ctx.notify(Changed.PEOPLE)
 
     def archive_selected(self) -> None:
         ids = [r.id for r in self._chosen() if not r.archived_on]
@@ -273,7 +273,7 @@ class BankTab(BaseTab):
             dialog.exec()
 
     def export_file(self) -> None:
-        from curator_app.banks.export import export_bank
+        from curator_app.banks import export_bank
 
         title = "Банк наставников" if self.role == "mentor" else "Банк наставляемых"
         path, _ = QFileDialog.getSaveFileName(self, "Экспорт в Excel", f"{title}.xlsx", "Книга Excel (*.xlsx)")

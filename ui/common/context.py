@@ -1,22 +1,44 @@
-"""What every tab and dialog is handed: the open database and a signal that something changed."""
+"""What every tab and dialog is handed: the open database (as :mod:`curator_app.db` has it: the one place
+it is recorded) and a signal that something changed."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from curator_app import db
+
+
+class Changed(StrEnum):
+    """What a change touched: the tabs showing it reload (``BaseTab.subjects``)."""
+
+    PEOPLE = "people"
+    MENTORSHIPS = "mentorships"
+    ROADMAP = "roadmap"
+    MONITORING = "monitoring"
+    DOCUMENTS = "documents"
+    SETTINGS = "settings"
+    ALL = "all"  # another database, a restore, a new academic year
+
 
 class AppContext(QObject):
-    """Holds the path of the open database; ``changed(subject)`` tells the window and the tabs that data
-    changed (subjects: "people", "mentorships", "roadmap", "monitoring", "documents", "settings", "all")."""
+    """``changed(subject)`` tells the window and the tabs that data changed; ``subject`` is a
+    :class:`Changed` (a ``str``, so a slot may compare it with text)."""
 
     changed = Signal(str)
 
-    def __init__(self, db_path: Path, read_only: bool = False) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.read_only = read_only
+    @property
+    def db_path(self) -> Path:
+        path = db.current_path()
+        if path is None:
+            raise RuntimeError("no database is open")
+        return path
 
-    def notify(self, subject: str) -> None:
-        self.changed.emit(subject)
+    @property
+    def read_only(self) -> bool:
+        return db.is_read_only()
+
+    def notify(self, subject: Changed) -> None:
+        self.changed.emit(Changed(subject))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from .context import AppContext
+from .context import AppContext, Changed
 
 
 class BaseTab(QWidget):
@@ -13,7 +13,7 @@ class BaseTab(QWidget):
     the window calls the first time the tab is shown and again after the data it shows changed.
     ``subjects`` lists the ``AppContext.changed`` subjects that make it stale."""
 
-    subjects: tuple[str, ...] = ()
+    subjects: tuple[Changed, ...] = ()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +32,7 @@ class BaseTab(QWidget):
         """Read the database and fill the widgets."""
 
     def _on_changed(self, subject: str) -> None:
-        if subject == "all" or subject in self.subjects:
+        if subject == Changed.ALL or subject in self.subjects:
             self.stale = True
             if self.isVisible():
                 self.activate()

@@ -4,47 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from curator_app.documents import RegisterRow
+from ui.common.table_model import Column, RowsModel
 
-from curator_app.documents.ops import RegisterRow
-from curator_app.lang.fmt import date_short
+COLUMNS = (
+    Column("Дата", lambda r: r.date),
+    Column("Номер", lambda r: r.number),
+    Column("Документ", lambda r: r.title, tip=lambda r: f"{r.kind_label}\n{r.title}"),
+    Column("Пар", lambda r: r.pairs or None),
+    Column("Файл", lambda r: r.file_path, tip=lambda r: r.file_path),
+)
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Дата", "Номер", "Документ", "Пар", "Файл")
-DATE, NUMBER, TITLE, PAIRS, FILE = range(5)
 
+class RegisterModel(RowsModel):
+    """Rows are ``RegisterRow`` values from :func:`curator_app.documents.register_rows`."""
 
-class RegisterModel(QAbstractTableModel):
+    rows: list[RegisterRow]
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[RegisterRow] = []
-
-    def set_rows(self, rows: list[RegisterRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt names
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {DATE: date_short(row.date), NUMBER: row.number, TITLE: row.title,
-                    PAIRS: str(row.pairs) if row.pairs else "", FILE: row.file_path}[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, FILE):
-            return f"{row.kind_label}\n{row.title}" if column == TITLE else row.file_path
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == PAIRS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        super().__init__(COLUMNS, parent)

@@ -42,7 +42,7 @@ from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
 from curator_app.tasks import TaskState
 from ui.common import worker
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 
 from .basis_dialog import DocumentBasisDialog
@@ -67,7 +67,7 @@ class DocumentsTab(BaseTab):
     """Holds the pairs offered for the chosen document, the legal basis the curator edited (None: the
     default), the temporary folder of previews, and the register."""
 
-    subjects = ("documents", "mentorships", "people", "settings")
+    subjects = (Changed.DOCUMENTS, Changed.MENTORSHIPS, Changed.PEOPLE, Changed.SETTINGS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -331,9 +331,9 @@ class DocumentsTab(BaseTab):
         elif result.document_id and self.kind_code == "order" and self.number.text().strip():
             text += " Приказ в реестре."
         self._say(text)
-        self.ctx.notify("documents")
+        self.ctx.notify(Changed.DOCUMENTS)
         if result.activated:
-            self.ctx.notify("mentorships")
+            self.ctx.notify(Changed.MENTORSHIPS)
 
     # --- printing -------------------------------------------------------------------------------
     def print_document(self) -> None:

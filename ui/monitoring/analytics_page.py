@@ -32,9 +32,8 @@ from curator_app.monitoring.waves import update_wave, waves
 from curator_app.tasks import TaskState
 from ui.common import worker
 from ui.common.context import AppContext
+from ui.common.table_model import Column, RowsModel
 from ui.monitoring import charts
-
-from .models import Column, RowsModel
 
 
 def _num(value: float | None) -> str:
@@ -85,13 +84,12 @@ class AnalyticsPage(QWidget):
 
         self.items_model = RowsModel([
             Column("Вопрос", lambda i: i.text),
-            Column("Ответов", lambda i: i.n, numeric=True),
-            Column("Среднее", lambda i: _num(i.mean) if i.kind in ("scale", "number") else "—", numeric=True),
-            Column("Медиана", lambda i: _num(i.median) if i.kind in ("scale", "number") else "—", numeric=True),
+            Column("Ответов", lambda i: i.n),
+            Column("Среднее", lambda i: i.mean if i.kind in ("scale", "number") else None, _num),
+            Column("Медиана", lambda i: i.median if i.kind in ("scale", "number") else None, _num),
             Column("Распределение", _detail),
-            Column("Было", lambda i: _num(self._change(i, "before")), numeric=True),
-            Column("Изменение", lambda i: self._signed(self._change(i, "diff")), numeric=True,
-                   color=lambda i: self._change_color(i)),
+            Column("Было", lambda i: self._change(i, "before"), _num),
+            Column("Изменение", lambda i: self._change(i, "diff"), self._signed, color=lambda i: self._change_color(i)),
         ], self)
         self.items_view = QTableView()
         self.items_view.setModel(self.items_model)
@@ -298,11 +296,11 @@ class AnalyticsPage(QWidget):
 
         def build(state: TaskState) -> str:
             if kind == "pdf":
-                from curator_app.monitoring.report_pdf import build_report
+                from curator_app.monitoring import build_report
 
                 build_report(analytics, path)
             else:
-                from curator_app.monitoring.report_xlsx import build_table
+                from curator_app.monitoring import build_table
 
                 build_table(analytics, path)
             return path

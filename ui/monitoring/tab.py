@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 
 
 class MonitoringTab(BaseTab):
-    subjects = ("monitoring", "mentorships", "people", "settings")
+    subjects = (Changed.MONITORING, Changed.MENTORSHIPS, Changed.PEOPLE, Changed.SETTINGS)
 
     PAGES = ("waves", "entry", "templates", "analytics")
 
@@ -50,7 +50,7 @@ class MonitoringTab(BaseTab):
         self._built = True
 
     def load(self) -> None:
-        from curator_app.monitoring.questionnaires import ensure_templates
+        from curator_app.monitoring import ensure_templates
 
         ensure_templates()  # an older database gets the shipped templates on first use
         if not self._built:
@@ -62,7 +62,7 @@ class MonitoringTab(BaseTab):
         self._page_shown(self.pages.currentIndex())
 
     def _wave_id(self) -> int | None:
-        from curator_app.monitoring.waves import latest_wave
+        from curator_app.monitoring import latest_wave
 
         chosen = self.waves.wave_id()
         if chosen is None:
@@ -99,4 +99,4 @@ class MonitoringTab(BaseTab):
 
     def _changed(self) -> None:
         """Tell the window (status bar, other tabs); this tab refreshes what is stale on its own."""
-        self.ctx.notify("monitoring")
+        self.ctx.notify(Changed.MONITORING)

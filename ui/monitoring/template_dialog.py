@@ -33,8 +33,7 @@ from curator_app.monitoring.questionnaires import (
     template_dict,
     validate_template,
 )
-
-from .models import Column, RowsModel
+from ui.common.table_model import Column, RowsModel
 
 
 class SurveyTemplateDialog(QDialog):
@@ -56,7 +55,7 @@ class SurveyTemplateDialog(QDialog):
         layout.addLayout(head)
         body = QHBoxLayout()
         self.model = RowsModel([
-            Column("№", lambda q: q["_n"], numeric=True),
+            Column("№", lambda q: q["_n"]),
             Column("Вопрос", lambda q: q["text"]),
             Column("Вид", lambda q: KIND_LABELS.get(q["kind"], q["kind"])),
         ], self)

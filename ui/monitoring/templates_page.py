@@ -23,8 +23,7 @@ from curator_app.monitoring.questionnaires import (
     questions_of,
 )
 from ui.common.context import AppContext
-
-from .models import Column, RowsModel
+from ui.common.table_model import Column, RowsModel
 
 
 def _view(model: RowsModel, stretch: int) -> QTableView:
@@ -63,10 +62,10 @@ class TemplatesPage(QWidget):
             Column("Анкета", lambda q: q.title),
             Column("Кто отвечает", lambda q: AUDIENCE_LABELS.get(q.audience, q.audience)),
             Column("Форма", lambda q: q.form.name if q.form_id else "любая"),
-            Column("Версия", lambda q: q.version, numeric=True),
+            Column("Версия", lambda q: q.version),
         ], self)
         self.questions_model = RowsModel([
-            Column("№", lambda q: q.position + 1, numeric=True),
+            Column("№", lambda q: q.position + 1),
             Column("Вопрос", lambda q: q.text + (" *" if q.required else "")),
             Column("Вид", lambda q: KIND_LABELS.get(q.kind, q.kind)),
             Column("Варианты", lambda q: "; ".join(q.options or [])),

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.errors import CuratorError
-from curator_app.lang.fmt import date_short, percent
-from curator_app.monitoring.blanks import build_blanks
+from curator_app.lang.fmt import percent
+from curator_app.monitoring import build_blanks
 from curator_app.monitoring.questionnaires import ROLE_LABELS
 from curator_app.monitoring.waves import (
     WAVE_KIND_LABELS,
@@ -34,8 +34,7 @@ from curator_app.monitoring.waves import (
 )
 from ui.common import worker
 from ui.common.context import AppContext
-
-from .models import Column, RowsModel
+from ui.common.table_model import Column, RowsModel
 
 
 def _wave_color(p: WaveProgress) -> str | None:
@@ -74,10 +73,10 @@ class WavesPage(QWidget):
             Column("Волна", lambda p: p.wave.title),
             Column("Вид", lambda p: WAVE_KIND_LABELS.get(p.wave.kind, p.wave.kind)),
             Column("Учебный год", lambda p: p.wave.academic_year),
-            Column("Срок", lambda p: date_short(p.wave.due_date)),
-            Column("Должны ответить", lambda p: p.expected, numeric=True),
-            Column("Ответили", lambda p: p.answered, numeric=True),
-            Column("Доля", lambda p: percent(p.rate) if p.expected else "—", numeric=True),
+            Column("Срок", lambda p: p.wave.due_date),
+            Column("Должны ответить", lambda p: p.expected),
+            Column("Ответили", lambda p: p.answered),
+            Column("Доля", lambda p: p.rate if p.expected else None, lambda v: "—" if v is None else percent(v)),
             Column("Состояние", lambda p: "закрыта" if p.wave.closed else "идёт", color=_wave_color),
         ], self)
         self.waves_view = self._view(self.waves_model)
@@ -181,7 +180,7 @@ class WavesPage(QWidget):
             self.changed.emit()
 
     def _edit(self) -> None:
-        from curator_app.monitoring.waves import get_wave
+        from curator_app.monitoring import get_wave
 
         from .wave_dialog import SurveyWaveDialog
 

@@ -11,16 +11,20 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTabl
 
 from curator_app.errors import CuratorError
 
-from .models import RowsModel
+from .models import IdRowsModel
 
 
-def make_view(model: RowsModel, widths: tuple[int, ...] = (), multi: bool = False,
+def make_view(model: IdRowsModel, widths: tuple[int, ...] = (), multi: bool = False,
               view: QTableView | None = None) -> QTableView:
     """A table view over ``model`` set up as every table of the tab (``view``: a subclass instance to set up)."""
     view = view or QTableView()
     view.setModel(model)
-    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
+    if model.default_sort is not None:  # the order the curator chooses by (the score for candidates)
+        view.horizontalHeader().setSortIndicator(*model.default_sort)
+        view.setSortingEnabled(True)
+    else:  # rows stay in the order the core gave until a header is clicked
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)
@@ -42,7 +46,7 @@ def selected_id(view: QTableView) -> int | None:
     if not rows:
         return None
     model = view.model()
-    assert isinstance(model, RowsModel)
+    assert isinstance(model, IdRowsModel)
     return model.id_at(rows[0].row())
 
 

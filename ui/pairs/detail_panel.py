@@ -25,7 +25,7 @@ from curator_app.pairs.query import MentorshipRow, changes, get_row, goals, meet
 
 from .common import make_view, run_safely, selected_id
 from .dialogs import DateTextDialog, MeetingDialog, PeriodDialog
-from .models import RowsModel
+from .models import IdRowsModel
 
 
 def _buttons(*items: tuple[str, object]) -> tuple[QHBoxLayout, list[QPushButton]]:
@@ -57,19 +57,19 @@ class DetailPanel(QWidget):
         self.start_b.setToolTip("Обычно пары начинают работу по приказу: его регистрация на вкладке «Документы» "
                                 "делает это сама")
 
-        self.member_model = RowsModel(["Наставляемый"])
+        self.member_model = IdRowsModel(["Наставляемый"])
         self.member_view = make_view(self.member_model)
         member_row, (self.add_member_b, self.remove_member_b, self.rename_b) = _buttons(
             ("Добавить наставляемого…", self.add_member), ("Вывести из группы", self.remove_member),
             ("Название группы…", self.rename))
-        self.goal_model = RowsModel(["Цель", "Срок", "Выполнена"])
+        self.goal_model = IdRowsModel(["Цель", "Срок", "Выполнена"])
         self.goal_view = make_view(self.goal_model, (330, 90))
         goal_row, _ = _buttons(("Добавить цель…", self.add_goal), ("Выполнена", self.goal_done),
                                ("Удалить цель", self.remove_goal))
-        self.meeting_model = RowsModel(["Дата", "Тема", "Формат", "Заметки"])
+        self.meeting_model = IdRowsModel(["Дата", "Тема", "Формат", "Заметки"])
         self.meeting_view = make_view(self.meeting_model, (85, 230, 90))
         meeting_row, _ = _buttons(("Добавить встречу…", self.add_meeting), ("Удалить встречу", self.remove_meeting))
-        self.history_model = RowsModel(["Когда", "Что"])
+        self.history_model = IdRowsModel(["Когда", "Что"])
         self.history_view = make_view(self.history_model, (130,))
 
         tabs = QTabWidget()
@@ -116,13 +116,13 @@ class DetailPanel(QWidget):
         for b in (self.add_member_b, self.remove_member_b, self.rename_b):
             b.setEnabled(current)
         gs = goals(row.id)
-        self.goal_model.set_rows([[g.text, date_short(g.due_date), date_short(g.done_on)] for g in gs],
+        self.goal_model.set_rows([[g.text, g.due_date, g.done_on] for g in gs],
                                  [g.id for g in gs])
         ms = meetings(row.id)
-        self.meeting_model.set_rows([[date_short(m.date), m.topic, m.format or "", m.notes or ""] for m in ms],
+        self.meeting_model.set_rows([[m.date, m.topic, m.format or "", m.notes or ""] for m in ms],
                                     [m.id for m in ms])
         hs = changes(row.id)
-        self.history_model.set_rows([[h.at.strftime("%d.%m.%Y %H:%M") if h.at else "", h.summary] for h in hs],
+        self.history_model.set_rows([[h.at, h.summary] for h in hs],
                                     [h.id for h in hs])
 
     def _done(self, result: object) -> None:

@@ -90,7 +90,7 @@ class PeriodDialog(_Base):
 
     def __init__(self, start: dt.date | None, end: dt.date | None, parent: QWidget | None = None) -> None:
         super().__init__("Срок программы", parent)
-        from curator_app.pairs.life import default_end
+        from curator_app.pairs import default_end
 
         first = start or dt.date.today()
         self.start = _date_edit(first)
@@ -102,7 +102,7 @@ class PeriodDialog(_Base):
 
     def problem(self) -> str | None:
         from curator_app.errors import CuratorError
-        from curator_app.pairs.life import check_period
+        from curator_app.pairs import check_period
 
         try:
             check_period(*self.value())

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.lang.fmt import number, plural
-from curator_app.matching.suggest import Draft, DraftRow, Suggestion, Unmatched
+from curator_app.matching import Draft, DraftRow, Suggestion, Unmatched
 from curator_app.pairs import life as mentorships
 
 from .common import make_view, run_safely, selected_id
-from .models import RowsModel
+from .models import IdRowsModel
 
 DRAFT_HEADERS = ["Принять", "Наставляемый", "Наставник", "Форма", "Баллы", "Почему"]
 
@@ -37,10 +37,10 @@ class DraftPanel(QWidget):
         super().__init__(parent)
         self.rows: dict[int, DraftRow] = {}
         self.unmatched: list[Unmatched] = []
-        self.model = RowsModel(DRAFT_HEADERS, checkable=True)
+        self.model = IdRowsModel(DRAFT_HEADERS, checkable=True)
         self.view = make_view(self.model, (70, 230, 230, 170, 60), multi=True)
         self.view.selectionModel().selectionChanged.connect(self._on_select)
-        self.unmatched_model = RowsModel(["Наставляемый", "Почему без пары"])
+        self.unmatched_model = IdRowsModel(["Наставляемый", "Почему без пары"])
         self.unmatched_view = make_view(self.unmatched_model, (220,))
 
         self.accept_button = QPushButton("Принять отмеченные")

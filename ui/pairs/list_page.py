@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
-from curator_app.lang.fmt import date_short
 from curator_app.matching.pool import load_forms
 from curator_app.models import MENTORSHIP_STATUS_LABELS
-from curator_app.pairs.query import MentorshipRow, get_row, list_mentorships
+from curator_app.pairs import MentorshipRow, get_row, list_mentorships
 
 from .common import make_view, selected_id
 from .detail_panel import DetailPanel
-from .models import RowsModel
+from .models import IdRowsModel
 
 HEADERS = ["№", "Пара / группа", "Наставник", "Наставляемые", "Форма", "Статус", "Начало", "Окончание", "Встреч"]
 
@@ -47,7 +46,7 @@ class ListPage(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
 
-        self.model = RowsModel(HEADERS)
+        self.model = IdRowsModel(HEADERS)
         self.view = make_view(self.model, (45, 140, 190, 200, 150, 125, 80, 80))
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._on_select())
@@ -100,7 +99,7 @@ class ListPage(QWidget):
         rows = [r for r in self.rows if (mentor is None or r.mentor_id == mentor)
                 and (not wanted or wanted in r.search_text)]
         self.model.set_rows([[r.id, r.name or r.kind, r.mentor_name, ", ".join(n for _, n in r.mentees), r.form_name,
-                              r.status_label, date_short(r.start_date), date_short(r.planned_end_date), r.meetings]
+                              r.status_label, r.start_date, r.planned_end_date, r.meetings]
                              for r in rows], [r.id for r in rows],
                             ["\n".join(n for _, n in r.mentees) for r in rows])
         self.count.setText(f"Показано: {len(rows)} из {len(self.rows)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 
 from .list_page import ListPage
@@ -15,7 +15,7 @@ class PairsTab(BaseTab):
     """Two pages: «Пары и группы» (table, filters, the selected pair's plan, meetings, history) and
     «Подбор пар» (waiting mentees, free mentors, suggestions, «Подобрать всем» and its draft, weights)."""
 
-    subjects = ("people", "mentorships", "settings")
+    subjects = (Changed.PEOPLE, Changed.MENTORSHIPS, Changed.SETTINGS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -37,7 +37,7 @@ class PairsTab(BaseTab):
     def _changed(self, other: ListPage | Workspace) -> None:
         other.load()
         self._own_notice = True
-        self.ctx.notify("mentorships")
+        self.ctx.notify(Changed.MENTORSHIPS)
 
     def _on_changed(self, subject: str) -> None:
         if getattr(self, "_own_notice", False):  # our own change: both pages are fresh already

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
-from curator_app.matching.pool import load_weights, save_weights
+from curator_app.matching import load_weights, save_weights
 from curator_app.matching.rules import CRITERIA, Weight, Weights, default_weights
 
 

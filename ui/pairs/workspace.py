@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.lang.text import fold
+from curator_app.matching import Suggestion
 from curator_app.matching import suggest as matching
 from curator_app.matching.rules import MenteeSide, MentorSide, Pool
-from curator_app.matching.suggest import Suggestion
 from curator_app.models import CATEGORY_LABELS
 from curator_app.pairs import life as mentorships
 from ui.common import worker
@@ -30,7 +30,7 @@ from ui.common.worker import Task
 
 from .common import make_view, run_safely, selected_id
 from .draft_panel import DraftPanel
-from .models import PERSON_MIME, RowsModel
+from .models import PERSON_MIME, IdRowsModel
 from .weights_panel import WeightsPanel
 
 
@@ -59,7 +59,7 @@ class MenteeDropView(QTableView):
         if not index.isValid() or not event.mimeData().hasFormat(PERSON_MIME):
             return
         model = self.model()
-        assert isinstance(model, RowsModel)
+        assert isinstance(model, IdRowsModel)
         mentor_id = int(bytes(event.mimeData().data(PERSON_MIME).data()).decode())
         event.acceptProposedAction()
         self.dropped.emit(mentor_id, model.id_at(index.row()))
@@ -95,7 +95,7 @@ class Workspace(QWidget):
         top.addWidget(self.form_combo)
         top.addWidget(self.status, 1)
 
-        self.mentee_model = RowsModel(["Наставляемый", "Класс", "Форма", "Запрос"])
+        self.mentee_model = IdRowsModel(["Наставляемый", "Класс", "Форма", "Запрос"])
         self.mentee_view = make_view(self.mentee_model, (200, 70, 130), view=MenteeDropView())
         assert isinstance(self.mentee_view, MenteeDropView)
         self.mentee_view.dropped.connect(self.pair)
@@ -106,14 +106,15 @@ class Workspace(QWidget):
         self.mentee_search.textChanged.connect(lambda _: self._fill_lists())
         self.mentees_label = QLabel("Ждут наставника")
 
-        self.mentor_model = RowsModel(["Наставник", "Кто", "Свободно", "Форма", "Компетенции"], drag=True)
+        self.mentor_model = IdRowsModel(["Наставник", "Кто", "Свободно", "Форма", "Компетенции"], drag=True)
         self.mentor_view = make_view(self.mentor_model, (200, 110, 65, 130))
         self.mentor_view.setDragEnabled(True)
         self.mentor_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.mentor_view.selectionModel().selectionChanged.connect(lambda *_: self._on_mentor())
         self.mentors_label = QLabel("Наставники со свободными местами (перетащите наставника на наставляемого)")
 
-        self.suggest_model = RowsModel(["Кандидат", "Баллы", "Свободно", "Форма", "Почему"])
+        self.suggest_model = IdRowsModel(["Кандидат", "Баллы", "Свободно", "Форма", "Почему"],
+                                         sort=(1, Qt.SortOrder.DescendingOrder))  # best candidate first
         self.suggest_view = make_view(self.suggest_model, (190, 50, 65, 140))
         self.suggest_view.selectionModel().selectionChanged.connect(lambda *_: self._show_reasons())
         self.suggest_view.doubleClicked.connect(lambda _: self.pair_selected())
@@ -226,7 +227,7 @@ class Workspace(QWidget):
             what = "наставники для" if kind == "mentee" else "наставляемые для"
             self.suggest_label.setText(f"Лучшие {what}: {name}" if self.suggestions
                                        else f"Для {name} нет допустимых кандидатов.")
-        self.suggest_model.set_rows([[s.name, s.score, s.free if focus and focus[0] == "mentee" else "",
+        self.suggest_model.set_rows([[s.name, s.score, s.free if focus and focus[0] == "mentee" else None,
                                       s.form_name, "; ".join(s.reasons)] for s in self.suggestions],
                                     [s.person_id for s in self.suggestions],
                                     ["\n".join(s.reasons) for s in self.suggestions])

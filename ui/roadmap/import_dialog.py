@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short, plural
-from curator_app.roadmap.ops import save_parsed
-from curator_app.roadmap.sources import parse_file
-from curator_app.roadmap.table import ParsedRoadmap
+from curator_app.roadmap import ParsedRoadmap, parse_file, save_parsed
 from ui.common import worker
 from ui.common.worker import Task
 
@@ -122,7 +120,7 @@ class RoadmapImportDialog(QDialog):
         self.read_text()
 
     def read_text(self) -> None:
-        from curator_app.roadmap.sources import parse_text
+        from curator_app.roadmap import parse_text
 
         try:
             parsed = parse_text(self.paste.toPlainText(), source="вставленный текст")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from curator_app.errors import CuratorError
 from curator_app.models.roadmap import EVENT_STATUS_LABELS
 from curator_app.roadmap import ops as service
-from ui.common.context import AppContext
+from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab, EmptyState
 
 from .table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
@@ -45,7 +45,7 @@ EXPORT_FILTERS = {"xlsx": "Книга Excel (*.xlsx)", "pdf": "PDF для печ
 class RoadmapTab(BaseTab):
     """Shows one roadmap (the newest unless the curator picks another in the list)."""
 
-    subjects = ("roadmap",)
+    subjects = (Changed.ROADMAP,)
     clock = staticmethod(dt.date.today)  # what «today» is; tests set a fixed day
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -305,7 +305,7 @@ class RoadmapTab(BaseTab):
         day = ask_done_date(self, " ".join(e.title.split()))
         if day is not None:
             service.mark_done(e.id, day)
-            self.ctx.notify("roadmap")
+            self.ctx.notify(Changed.ROADMAP)
 
     def edit_selected(self) -> None:
         from .event_dialog import RoadmapEventDialog
@@ -314,7 +314,7 @@ class RoadmapTab(BaseTab):
         if e is None:
             return
         if RoadmapEventDialog(e.id, self).exec():
-            self.ctx.notify("roadmap")
+            self.ctx.notify(Changed.ROADMAP)
 
     def _run_import(self, path: Path | None) -> None:
         from .import_dialog import RoadmapImportDialog
@@ -322,7 +322,7 @@ class RoadmapTab(BaseTab):
         dialog = RoadmapImportDialog(self, path)
         if dialog.exec() and dialog.saved_id:
             self.roadmap_id = dialog.saved_id
-            self.ctx.notify("roadmap")
+            self.ctx.notify(Changed.ROADMAP)
 
     def import_file(self) -> None:
         from .import_dialog import FILE_FILTER
@@ -340,7 +340,7 @@ class RoadmapTab(BaseTab):
 
         roadmap = create_from_template(load_school().academic_year)
         self.roadmap_id = roadmap.id
-        self.ctx.notify("roadmap")
+        self.ctx.notify(Changed.ROADMAP)
 
     def delete_roadmap(self) -> None:
         if self.roadmap_id is None:
@@ -351,10 +351,10 @@ class RoadmapTab(BaseTab):
                 QMessageBox.StandardButton.Yes:
             service.delete_roadmap(self.roadmap_id)
             self.roadmap_id = None
-            self.ctx.notify("roadmap")
+            self.ctx.notify(Changed.ROADMAP)
 
     def export(self, kind: str) -> None:
-        from curator_app.roadmap.export import export_roadmap
+        from curator_app.roadmap import export_roadmap
 
         if self.roadmap_id is None:
             return

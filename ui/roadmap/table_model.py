@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from curator_app.lang.fmt import date_short
-from curator_app.roadmap.ops import EventRow
+from curator_app.roadmap import EventRow
 
 STATUS_COLORS = {"planned": "#5b7fa6", "in_progress": "#e6a23c", "done": "#3c9d5d", "overdue": "#c0392b",
                  "cancelled": "#9e9e9e"}

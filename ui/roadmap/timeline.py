@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPai
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from curator_app.lang.fmt import date_short
-from curator_app.roadmap.ops import EventRow
+from curator_app.roadmap import EventRow
 
 from .table_model import STATUS_COLORS
 

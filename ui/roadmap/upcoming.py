@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from curator_app.lang.fmt import date_short, plural
-from curator_app.roadmap.ops import EventRow
+from curator_app.roadmap import EventRow
 
 COLUMNS = ["Когда", "№", "Мероприятие", "Ответственный"]
 Index = QModelIndex | QPersistentModelIndex

@@ -42,7 +42,7 @@ def maybe_first_start(db_path: Path) -> Path:
 
 def open_demo_school() -> Path:
     """Open (filling on first use) the demo school's own file in the user's data folder."""
-    from curator_app.demo.school import fill_demo
+    from curator_app.demo import fill_demo
 
     path = open_database(user_data_dir() / "demo-school.sqlite")
     if not Person.select().exists():
