@@ -127,7 +127,7 @@ class ConsentPanel(QWidget):
         self.model.set_rows([(KINDS.get(c.kind, c.kind),
                               "сам участник" if c.signed_by == "self" else
                               f"представитель: {c.guardian_name or '—'} ({c.guardian_document or 'документ не указан'})",
-                              date_short(c.signed_on), c.purposes or "", date_short(c.valid_until) or "до отзыва",
+                              date_short(c.signed_on) or "дата не указана", c.purposes or "", date_short(c.valid_until) or "до отзыва",
                               date_short(c.withdrawn_on)) for c in records])
         problem = consent_problem(self.person_id)  # type: ignore[arg-type]
         self.status.setText("<span style='color:#2e9d4f'>● Согласие на обработку ПД действует.</span>" if problem
