@@ -26,9 +26,7 @@ def counts() -> dict[str, int]:
     today = dt.date.today()
     valid_consents = (
         Consent.select(Consent.person).distinct()
-        .where((Consent.kind == "processing") & Consent.signed_on.is_null(False) & (Consent.signed_on <= today)
-               & (Consent.withdrawn_on.is_null() | (Consent.withdrawn_on > today))
-               & (Consent.valid_until.is_null() | (Consent.valid_until >= today)))
+        .where(Consent.valid_on(today))
     )
     return {
         "mentors": Mentor.select().where(Mentor.archived_on.is_null()).count(),

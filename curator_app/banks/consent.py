@@ -18,9 +18,7 @@ from curator_app.models import Consent, Person
 
 def valid_condition(day: dt.date, kind: str = "processing") -> Expression:
     """The SQL condition on ``Consent`` rows that are valid on ``day``, for queries that join consents."""
-    return ((Consent.kind == kind) & Consent.signed_on.is_null(False) & (Consent.signed_on <= day)
-            & (Consent.withdrawn_on.is_null() | (Consent.withdrawn_on > day))
-            & (Consent.valid_until.is_null() | (Consent.valid_until >= day)))
+    return Consent.valid_on(day, kind)
 
 
 def valid_consent_ids(day: dt.date | None = None, kind: str = "processing") -> set[int]:
@@ -47,6 +45,8 @@ def consent_problem(person_id: int, day: dt.date | None = None) -> str | None:
         return f"согласие отозвано {latest.withdrawn_on.strftime('%d.%m.%Y')}"
     if latest.valid_until and latest.valid_until < day:
         return f"срок согласия истёк {latest.valid_until.strftime('%d.%m.%Y')}"
+    if latest.signed_on and latest.signed_on > day:
+        return f"согласие подписано только {latest.signed_on.strftime('%d.%m.%Y')}"
     return "согласие не подписано"
 
 

@@ -1,14 +1,15 @@
-"""Import of a mentor or mentee bank from a school's Excel/CSV sheet: a plan first (added, updated,
-rejected with row, column and reason), then one all-or-nothing transaction.
+"""Import of a mentor or mentee bank from a school's sheet (.xlsx, .xls, .ods, .csv): a plan first (added,
+updated, rejected with row, column and reason, and the columns not loaded), then one all-or-nothing
+transaction.
 
 The same person is recognised by surname, name, patronymic and birth date, or — without a birth date —
-by name and position, so importing the same sheet twice adds nobody.
+by name and position, so importing the same sheet twice adds nobody. No column is dropped without a word:
+one that is not read into a field is listed in ``ImportPlan.ignored``, with the field its values suggest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,39 +19,32 @@ from curator_app.audit import log
 from curator_app.banks import read as rd
 from curator_app.errors import CuratorError
 from curator_app.lang.text import fold
-from curator_app.models import CATEGORY_LABELS, Consent, MentoringForm, Person, database, person_search_text
+from curator_app.models import Consent, MentoringForm, Person, database, person_search_text
+from curator_app.tasks import QUIET, TaskCancelled, TaskState
 
-from .people import MENTEE_FIELDS, MENTOR_FIELDS, PERSON_FIELDS, profile_model, validate
+from .headers import column_label, is_numbering
+from .import_row import PlannedRow, Rejected, RowContext, form_key, read_row
+from .people import PERSON_FIELDS, profile_model
+from .read import suggest_field
 
-_CATEGORY_WORDS = {"обучающ": "pupil", "учени": "pupil", "учащ": "pupil", "школьн": "pupil", "педагог": "teacher",
-                   "учител": "teacher", "студент": "student", "родител": "parent", "работодат": "employer",
-                   "представител": "employer", "выпускн": "graduate"}
+__all__ = ["IgnoredColumn", "ImportCancelled", "ImportPlan", "PlannedRow", "Rejected", "apply_import",
+           "auto_mapping", "ignored_text", "plan_import", "remember_mapping"]
+
 _CHUNK = 500
+_SKIP = "-"  # remembered: the curator chose not to load a column the program recognises
 
 
-class ImportCancelled(CuratorError):
-    pass
-
-
-@dataclass
-class Rejected:
-    row: int
-    column: str
-    reason: str
+class ImportCancelled(TaskCancelled):
+    """The check or the import was stopped; nothing was written."""
 
 
 @dataclass
-class PlannedRow:
-    row: int
-    person: dict[str, Any]
-    profile: dict[str, Any]
-    consent_on: dt.date | None = None  # a consent to record, signed on this day
-    existing_id: int | None = None
+class IgnoredColumn:
+    """A column with a header or values that is not read into any field."""
 
-    @property
-    def name(self) -> str:
-        p = self.person
-        return " ".join(x for x in (p.get("last_name"), p.get("first_name"), p.get("middle_name")) if x)
+    col: int
+    header: str  # its header, or «столбец N» when it has none
+    suggestion: str | None = None  # a field its values look like
 
 
 @dataclass
@@ -63,6 +57,8 @@ class ImportPlan:
     updated: list[PlannedRow] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     skipped: int = 0  # blank and total rows
+    ignored: list[IgnoredColumn] = field(default_factory=list)
+    today: dt.date = field(default_factory=dt.date.today)
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -71,7 +67,8 @@ class ImportPlan:
     def summary(self) -> dict[str, Any]:
         return {"file": str(self.path), "bank": self.role, "added": len(self.added), "updated": len(self.updated),
                 "rejected": len(self.rejected_rows), "skipped": self.skipped,
-                "errors": [{"row": r.row, "column": r.column, "reason": r.reason} for r in self.rejected]}
+                "errors": [{"row": r.row, "column": r.column, "reason": r.reason} for r in self.rejected],
+                "ignored_columns": [c.header for c in self.ignored]}
 
 
 def _mapping_key(role: str) -> str:
@@ -79,14 +76,17 @@ def _mapping_key(role: str) -> str:
 
 
 def auto_mapping(headers: list[str], role: str) -> dict[int, str]:
-    """Columns recognised by their Russian header, corrected by the mapping the curator chose last time."""
+    """Columns recognised by their Russian header, corrected by the choices the curator made before.
+
+    Only the curator's corrections are remembered: a field, or «-» for a recognised column they chose not to
+    load. An empty choice was what earlier versions stored for every column they did not recognise; it
+    says nothing, so it gives way to recognition."""
     remembered: dict[str, str] = settings.get(_mapping_key(role), {}) or {}
     other = set(rd.ROLE_FIELDS["mentor" if role == "mentee" else "mentee"])
     mapping: dict[int, str] = {}
     for col, header in enumerate(headers):
-        key = fold(header)
-        choice = remembered[key] if key in remembered else rd.header_field(header)
-        if choice and choice not in other and choice not in mapping.values():
+        choice = remembered.get(fold(header)) or rd.header_field(header)
+        if choice and choice != _SKIP and choice not in other and choice not in mapping.values():
             mapping[col] = choice
     return mapping
 
@@ -94,9 +94,19 @@ def auto_mapping(headers: list[str], role: str) -> dict[int, str]:
 def remember_mapping(headers: list[str], mapping: dict[int, str], role: str) -> None:
     remembered = settings.get(_mapping_key(role), {}) or {}
     for col, header in enumerate(headers):
-        if header:
-            remembered[fold(header)] = mapping.get(col, "")
+        if not header:
+            continue
+        chosen, recognised = mapping.get(col, ""), rd.header_field(header)
+        if chosen == (recognised or ""):
+            remembered.pop(fold(header), None)
+        else:
+            remembered[fold(header)] = chosen or _SKIP
     settings.put(_mapping_key(role), remembered)
+
+
+def ignored_text(plan: ImportPlan) -> str:
+    """«Пол», «Номер кабинета»: the columns not loaded, as the summary names them."""
+    return ", ".join(f"«{c.header}»" for c in plan.ignored)
 
 
 def person_key(p: dict[str, Any]) -> tuple[Any, ...]:
@@ -106,11 +116,35 @@ def person_key(p: dict[str, Any]) -> tuple[Any, ...]:
     return (*names, "p", fold(p.get("position")))
 
 
+def _context(sheet: rd.Sheet, role: str, mapping: dict[int, str], today: dt.date) -> RowContext:
+    forms: dict[str, int] = {}
+    pupil_forms: set[int] = set()
+    for f in MentoringForm.select():
+        forms[form_key(f.name)] = forms[fold(f.code)] = f.id
+        if "pupil" in (f.mentor_category_list if role == "mentor" else f.mentee_category_list):
+            pupil_forms.add(f.id)
+    return RowContext(role, sheet.headers, mapping, forms, pupil_forms, today)
+
+
+def ignored_columns(sheet: rd.Sheet, mapping: dict[int, str], role: str) -> list[IgnoredColumn]:
+    """Every column with a header or a value that ``mapping`` does not read (the sheet's «№» aside)."""
+    taken = set(mapping.values()) | set(rd.ROLE_FIELDS["mentor" if role == "mentee" else "mentee"])
+    out = []
+    for col, header in enumerate(sheet.headers):
+        if col in mapping or (header and is_numbering(header)):
+            continue
+        values = [cells[col] for _, cells in sheet.rows if not rd.is_blank(cells[col])]
+        if not header and not values:
+            continue
+        suggestion = suggest_field(header, values, role)
+        out.append(IgnoredColumn(col, column_label(sheet.headers, col), None if suggestion in taken else suggestion))
+    return out
+
+
 def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = None,
-                today: dt.date | None = None, progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None, sheet: rd.Sheet | None = None) -> ImportPlan:
+                today: dt.date | None = None, state: TaskState = QUIET, sheet: rd.Sheet | None = None) -> ImportPlan:
     """Read the sheet and decide, row by row, what would be added, updated or rejected. Writes nothing.
-    ``progress(done, total)`` is called every few hundred rows; ``cancelled()`` stops the check."""
+    ``state`` hears the progress every few hundred rows; its ``cancelled()`` stops the check."""
     today = today or dt.date.today()
     sheet = sheet or rd.read_sheet(path)
     mapping = dict(mapping) if mapping is not None else auto_mapping(sheet.headers, role)
@@ -118,22 +152,19 @@ def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = No
     if "full_name" not in fields and not {"last_name", "first_name"} <= fields:
         raise CuratorError(f"В файле «{sheet.path.name}» (строка заголовков {sheet.header_row}) не найден столбец "
                            "«ФИО» или пара «Фамилия» и «Имя»: укажите их в сопоставлении столбцов.")
-    plan = ImportPlan(role, sheet.path, sheet.headers, mapping)
+    plan = ImportPlan(role, sheet.path, sheet.headers, mapping, today=today,
+                      ignored=ignored_columns(sheet, mapping, role))
+    ctx = _context(sheet, role, mapping, today)
     query = Person.select(Person.id, *[getattr(Person, f) for f in PERSON_FIELDS]).dicts()
     existing: dict[int, dict[str, Any]] = {row["id"]: row for row in query}  # type: ignore[index, misc]
     by_key = {person_key(p): pid for pid, p in existing.items()}
-    forms = {}
-    for f in MentoringForm.select():
-        forms[fold(f.name).replace("—", "-").replace("–", "-").replace(" ", "")] = f.id
-        forms[fold(f.code)] = f.id
     seen: dict[tuple[Any, ...], int] = {}
     header_keys = {fold(h) for h in sheet.headers if h}
     for index, (number, cells) in enumerate(sheet.rows):
         if index % _CHUNK == 0:
-            if cancelled and cancelled():
+            if state.cancelled():
                 raise ImportCancelled("Проверка файла отменена.")
-            if progress:
-                progress(index, len(sheet.rows))
+            state.progress(index, len(sheet.rows), "Проверка строк…")
         if all(rd.is_blank(c) for c in cells) or rd.is_total_row(cells):
             plan.skipped += 1
             continue
@@ -143,11 +174,11 @@ def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = No
             plan.skipped += 1  # the header repeated after a page break
             continue
         errors: list[Rejected] = []
-        planned = _read_row(number, cells, plan, forms, errors, today)
+        planned = read_row(number, cells, ctx, errors)
         if planned is not None and not errors:
             key = person_key(planned.person)
             if key in seen:
-                errors.append(Rejected(number, _column(plan, "full_name", "last_name"),
+                errors.append(Rejected(number, ctx.column("full_name", "last_name"),
                                        f"повторяет строку {seen[key]} ({planned.name})"))
             else:
                 seen[key] = number
@@ -164,92 +195,8 @@ def plan_import(path: str | Path, role: str, mapping: dict[int, str] | None = No
     return plan
 
 
-def _column(plan: ImportPlan, *keys: str) -> str:
-    for key in keys:
-        for col, value in plan.mapping.items():
-            if value == key:
-                return plan.headers[col] or f"столбец {col + 1}"
-    return rd.FIELD_LABELS.get(keys[0], keys[0])
-
-
-def _read_row(number: int, cells: list[Any], plan: ImportPlan, forms: dict[str, int], errors: list[Rejected],
-              today: dt.date) -> PlannedRow | None:
-    person: dict[str, Any] = {}
-    profile: dict[str, Any] = {}
-    consent_on: dt.date | None = None
-    profile_fields = set(MENTOR_FIELDS if plan.role == "mentor" else MENTEE_FIELDS)
-    for col, key in plan.mapping.items():
-        value = cells[col] if col < len(cells) else None
-        if rd.is_blank(value):
-            continue
-        try:
-            if key == "full_name":
-                person["last_name"], person["first_name"], person["middle_name"] = \
-                    rd.split_full_name(rd.text(value) or "")
-            elif key in ("birth_date", "entry_date", "trained_on"):
-                (person if key == "birth_date" else profile)[key] = rd.date(value)
-            elif key == "grade":
-                try:
-                    person["grade"], person["grade_letter"] = rd.grade(value) or (None, None)
-                except rd.CellError:
-                    if sum(ch.isalpha() for ch in str(value)) < 4:
-                        raise
-                    person.setdefault("position", rd.text(value))  # «Класс/должность» holding a position
-            elif key == "experience_years":
-                person[key] = rd.number(value, "стаж")
-            elif key == "capacity":
-                profile[key] = int(rd.number(value, "число наставляемых") or 1)
-            elif key == "trained":
-                profile["trained"] = bool(rd.yes_no(value))
-                if profile["trained"] and not isinstance(value, bool):
-                    try:
-                        profile.setdefault("trained_on", rd.date(value))
-                    except rd.CellError:
-                        pass
-            elif key == "consent":
-                if rd.yes_no(value):
-                    try:
-                        consent_on = rd.date(value)
-                    except rd.CellError:
-                        consent_on = today
-            elif key == "category":
-                word = fold(rd.text(value))
-                found = next((c for stem, c in _CATEGORY_WORDS.items() if word.startswith(stem)), None)
-                found = found or next((k for k, label in CATEGORY_LABELS.items() if fold(label) == word), None)
-                if not found:
-                    raise rd.CellError(f"категория «{rd.text(value)}» не распознана")
-                person["category"] = found
-            elif key == "form":
-                name = fold(rd.text(value)).replace("—", "-").replace("–", "-").replace(" ", "")
-                if name not in forms:
-                    raise rd.CellError(f"форма «{rd.text(value)}» не найдена в списке форм наставничества")
-                profile["form"] = forms[name]
-            elif key in profile_fields or key in ("key_request", "competencies", "interests", "achievements",
-                                                  "desired_mentees"):
-                if key in profile_fields:
-                    profile[key] = rd.text(value)
-            else:
-                person[key] = rd.text(value)
-        except rd.CellError as exc:
-            errors.append(Rejected(number, plan.headers[col] or f"столбец {col + 1}", str(exc)))
-    if errors:
-        return None
-    if "category" not in person:
-        position = fold(person.get("position"))
-        person["category"] = ("pupil" if person.get("grade") else "student" if "студент" in position
-                              else "teacher" if position or person.get("subject") else "other")
-    problems = validate(plan.role, person, profile, today)
-    for key, message in problems.items():
-        column = _column(plan, "full_name" if key in ("last_name", "first_name", "middle_name") else key, key)
-        errors.append(Rejected(number, column, message.rstrip(".")))
-    if errors:
-        return None
-    return PlannedRow(number, person, profile, consent_on)
-
-
 def apply_import(plan: ImportPlan, skip_invalid: bool = False,
-                 progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+                 state: TaskState = QUIET) -> dict[str, Any]:
     """Write the plan in one transaction. With rejected rows and no ``skip_invalid`` nothing is written and
     the error names the rows. Cancelling rolls everything back."""
     if plan.rejected and not skip_invalid:
@@ -265,7 +212,7 @@ def apply_import(plan: ImportPlan, skip_invalid: bool = False,
         with_profile = {r[0] for r in database.execute(model.select(model.person))}
         rows = plan.added + plan.updated
         for start in range(0, len(rows), _CHUNK):
-            if cancelled and cancelled():
+            if state.cancelled():
                 raise ImportCancelled("Импорт отменён: в базу ничего не записано.")
             chunk = rows[start:start + _CHUNK]
             new_people, updates, new_profiles, consents = [], [], [], []
@@ -281,18 +228,19 @@ def apply_import(plan: ImportPlan, skip_invalid: bool = False,
                     with_profile.add(item.existing_id)
                 elif item.profile:
                     model.update(**item.profile).where(model.person == item.existing_id).execute()
-                if item.consent_on:
+                if item.consent:
                     consents.append(item)
             _write_people(new_people, updates)
             _write_profiles(model, new_profiles)
-            _write_consents(consents, plan.path.name)
+            _write_consents(consents, plan.path.name, plan.today)
             done += len(chunk)
-            if progress:
-                progress(done, total)
+            state.progress(done, total, "Запись в базу…")
         summary = plan.summary()
         log("import", "person", None, f"Импорт банка {'наставников' if plan.role == 'mentor' else 'наставляемых'} "
             f"из «{plan.path.name}»: добавлено {len(plan.added)}, обновлено {len(plan.updated)}, "
-            f"отклонено строк {len(plan.rejected_rows)}", {k: summary[k] for k in ("added", "updated", "rejected")})
+            f"отклонено строк {len(plan.rejected_rows)}" + (f"; не загружены столбцы: {ignored_text(plan)}"
+                                                             if plan.ignored else ""),
+            {k: summary[k] for k in ("added", "updated", "rejected", "ignored_columns")})
     remember_mapping(plan.headers, plan.mapping, plan.role)
     return summary
 
@@ -336,20 +284,31 @@ def _write_profiles(model: Any, rows: list[PlannedRow]) -> None:
                                             for r in group))
 
 
-def _write_consents(rows: list[PlannedRow], source: str) -> None:
+def _write_consents(rows: list[PlannedRow], source: str, today: dt.date) -> None:
+    """A consent on file for each row whose person has none yet: signed on the sheet's date, or with the date
+    left empty when the sheet only says «да» (valid, «дата не указана»). A later sheet that gives the date of
+    such a consent fills it in."""
     if not rows:
         return
     ids = [r.existing_id for r in rows]
     have = {r[0] for r in database.execute(Consent.select(Consent.person).where(
         Consent.person.in_(ids) & (Consent.kind == "processing")))}
-    values = []
+    values, dates = [], []
     for r in rows:
-        if r.existing_id in have or r.consent_on is None:
+        if r.existing_id in have:
+            if r.consent_on is not None:
+                dates.append((r.consent_on.isoformat(), r.existing_id))
             continue
-        minor = r.person.get("birth_date") and (r.consent_on - r.person["birth_date"]).days < 18 * 365.25
+        day = r.consent_on or today
+        minor = r.person.get("birth_date") and (day - r.person["birth_date"]).days < 18 * 365.25
+        note = f"Отмечено в таблице «{source}» при импорте" + ("" if r.consent_on else "; дата подписания не указана")
         values.append((r.existing_id, "processing", "guardian" if minor else "self",
-                       r.person.get("guardian_name") if minor else None, r.consent_on.isoformat(),
-                       "участие в программе наставничества", f"Отмечено в таблице «{source}» при импорте"))
+                       r.person.get("guardian_name") if minor else None,
+                       r.consent_on.isoformat() if r.consent_on else None,
+                       "участие в программе наставничества", note))
     database.cursor().executemany(
         "INSERT INTO consent (person_id, kind, signed_by, guardian_name, signed_on, purposes, notes) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+    database.cursor().executemany(
+        "UPDATE consent SET signed_on = ? WHERE person_id = ? AND kind = 'processing' AND signed_on IS NULL "
+        "AND withdrawn_on IS NULL", dates)

@@ -13,9 +13,10 @@ _ROLES = {"mentees": "mentee", "mentors": "mentor"}
 
 def register(registry: Registry) -> None:
     p = registry.group("import", "импорт данных").command(
-        "bank", "импорт банка наставников или наставляемых из Excel (.xlsx) или CSV", _import)
+        "bank", "импорт банка наставников или наставляемых из Excel (.xlsx, .xls), LibreOffice (.ods) или CSV", _import)
     p.add_argument("bank", choices=list(_ROLES), help="mentees — наставляемые, mentors — наставники")
-    p.add_argument("file", metavar="ФАЙЛ", help="таблица .xlsx или .csv (UTF-8 или Windows-1251, «;» или «,»)")
+    p.add_argument("file", metavar="ФАЙЛ", help="таблица .xlsx, .xls, .ods или .csv (UTF-8, UTF-16 или "
+                   "Windows-1251; «;», «,» или табуляция); незагруженные столбцы — в ignored_columns")
     p.add_argument("--skip-invalid", action="store_true",
                    help="записать верные строки, ошибочные пропустить (по умолчанию — всё или ничего)")
 

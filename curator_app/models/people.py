@@ -11,6 +11,7 @@ from peewee import (
     CharField,
     DateField,
     DateTimeField,
+    Expression,
     FloatField,
     ForeignKeyField,
     IntegerField,
@@ -129,7 +130,9 @@ class Mentee(BaseModel):
 class Consent(BaseModel):
     """A personal-data consent (152-ФЗ): processing, or separately, dissemination.
 
-    A consent is valid while it is signed, not withdrawn and not past its term.
+    A consent is valid from the day it was signed while it is not withdrawn and not past its term. Without
+    ``signed_on`` it is a consent on file whose date nobody stated (a bank sheet's «да»): valid on any day,
+    so an order dated before the import still prints the pair. Only ``valid_on`` states the rule.
     """
 
     id = AutoField()
@@ -138,18 +141,16 @@ class Consent(BaseModel):
     signed_by = CharField(default="self")  # "self" | "guardian"
     guardian_name = CharField(null=True)
     guardian_document = CharField(null=True)  # document of authority: свидетельство о рождении …
-    signed_on = DateField(null=True)
+    signed_on = DateField(null=True)  # None: on file, the date not stated
     purposes = TextField(null=True)
     scope = TextField(null=True)
     valid_until = DateField(null=True)  # the term; null = until withdrawn
     withdrawn_on = DateField(null=True)
     notes = TextField(null=True)
 
-    def is_valid(self, on: dt.date | None = None) -> bool:
-        day = on or dt.date.today()
-        return (
-            self.signed_on is not None
-            and self.signed_on <= day
-            and (self.withdrawn_on is None or self.withdrawn_on > day)
-            and (self.valid_until is None or self.valid_until >= day)
-        )
+    @classmethod
+    def valid_on(cls, day: dt.date, kind: str = "processing") -> Expression:
+        """The SQL condition on consent rows of ``kind`` that are valid on ``day``."""
+        return ((cls.kind == kind) & (cls.signed_on.is_null() | (cls.signed_on <= day))
+                & (cls.withdrawn_on.is_null() | (cls.withdrawn_on > day))
+                & (cls.valid_until.is_null() | (cls.valid_until >= day)))

@@ -1,5 +1,6 @@
-"""Import of a bank from Excel/CSV: map the columns, look at the preview, then import on a worker thread
-with progress and cancel. The core decides everything (``curator_app.services.bank_import``)."""
+"""Import of a bank from Excel, LibreOffice or CSV: the columns not loaded first, with a field to choose for
+each, then the whole mapping and the preview; the import runs on a worker thread with progress and cancel.
+The core decides everything (``curator_app.banks.importer``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.banks import ImportPlan, apply_import, auto_mapping, plan_import
 from curator_app.banks import read as bank_read
+from curator_app.banks.importer import ImportPlan, apply_import, auto_mapping, ignored_text, plan_import
 from curator_app.errors import CuratorError
 from ui.common import worker
 from ui.common.context import AppContext, Changed
@@ -48,6 +51,17 @@ class BankImportDialog(QDialog):
         self.info = QLabel()
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
+        self.ignored_box = QFrame()  # the columns not loaded, above everything else: nothing dropped unseen
+        self.ignored_box.setObjectName("ignored")
+        self.ignored_box.setStyleSheet("#ignored { background: #fff6e0; border: 1px solid #e0b252; }")
+        self.ignored_grid = QGridLayout(self.ignored_box)
+        self.ignored_scroll = QScrollArea()
+        self.ignored_scroll.setWidgetResizable(True)
+        self.ignored_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.ignored_scroll.setWidget(self.ignored_box)
+        self.ignored_scroll.setMaximumHeight(180)
+        self.ignored_scroll.hide()
+        layout.addWidget(self.ignored_scroll)
         self.mapping_box = QWidget()
         self.mapping_form = QFormLayout(self.mapping_box)
         scroll = QScrollArea()
@@ -60,7 +74,7 @@ class BankImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.preview = RowsModel(columns("Строка", "Итог", "ФИО / столбец", "Подробности"))
-        view = QTableView()
+        view = self.preview_view = QTableView()
         view.setModel(self.preview)
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setStretchLastSection(True)
@@ -89,6 +103,7 @@ class BankImportDialog(QDialog):
             row.addWidget(button)
         layout.addLayout(row)
         self.combos: list[QComboBox] = []
+        self.ignored_combos: dict[int, QComboBox] = {}
         self._read_headers()
 
     def _read_headers(self) -> None:
@@ -101,26 +116,73 @@ class BankImportDialog(QDialog):
             return
         self.info.setText(f"Файл: {self.path}<br>Строка заголовков: {sheet.header_row}; строк ниже: {len(sheet.rows)}.")
         mapping = auto_mapping(sheet.headers, self.role)
-        other = set(bank_read.ROLE_FIELDS["mentor" if self.role == "mentee" else "mentee"])
-        choices = [(k, v) for k, v in bank_read.FIELD_LABELS.items() if k not in other]
         for col, header in enumerate(sheet.headers):
-            if not header:
+            if not header and not any(not bank_read.is_blank(cells[col]) for _, cells in sheet.rows):
                 continue
-            combo = QComboBox()
-            combo.addItem("— не загружать —", "")
-            for key, label in choices:
-                combo.addItem(label, key)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.get(col, ""))))
+            combo = self._field_combo(mapping.get(col, ""))
             combo.setProperty("column", col)
-            combo.currentIndexChanged.connect(lambda _: self._mapping_changed())
-            self.mapping_form.addRow(f"{col + 1}. {header}", combo)
+            combo.currentIndexChanged.connect(lambda _, c=combo: self._mapping_changed(c))
+            self.mapping_form.addRow(f"{col + 1}. {header or '(без заголовка)'}", combo)
             self.combos.append(combo)
         self.make_plan()
+
+    def _field_combo(self, current: str) -> QComboBox:
+        other = set(bank_read.ROLE_FIELDS["mentor" if self.role == "mentee" else "mentee"])
+        combo = QComboBox()
+        combo.addItem("— не загружать —", "")
+        for key, label in bank_read.FIELD_LABELS.items():
+            if key not in other:
+                combo.addItem(label, key)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    def _show_ignored(self, plan: ImportPlan) -> None:
+        """One row per column not loaded: its header, the field to load it as, and the field its values suggest."""
+        while self.ignored_grid.count():
+            item = self.ignored_grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.ignored_combos = {}
+        self.ignored_scroll.setVisible(bool(plan.ignored))
+        if not plan.ignored:
+            return
+        title = QLabel(f"<b>Не загружаются столбцы ({len(plan.ignored)})</b> — их данные не попадут в банк. "
+                       "Выберите поле, если столбец нужен, и нажмите «Проверить заново».")
+        title.setWordWrap(True)
+        self.ignored_grid.addWidget(title, 0, 0, 1, 3)
+        main = {int(c.property("column")): c for c in self.combos}
+        for row, column in enumerate(plan.ignored, 1):
+            combo = self._field_combo(main[column.col].currentData() if column.col in main else "")
+            combo.currentIndexChanged.connect(lambda _, c=combo, col=column.col: self._ignored_changed(col, c))
+            self.ignored_grid.addWidget(QLabel(f"{column.col + 1}. «{column.header}»"), row, 0)
+            self.ignored_grid.addWidget(combo, row, 1)
+            self.ignored_combos[column.col] = combo
+            if column.suggestion:
+                label = bank_read.FIELD_LABELS[column.suggestion]
+                offer = QPushButton(f"Похоже на «{label}»: загружать")
+                offer.clicked.connect(lambda _=False, c=combo, key=column.suggestion: c.setCurrentIndex(c.findData(key)))
+                self.ignored_grid.addWidget(offer, row, 2)
+        self.ignored_grid.setColumnStretch(1, 1)
+        for index in range(self.ignored_grid.count()):  # shown now, so the panel takes the height they need
+            widget = self.ignored_grid.itemAt(index).widget()
+            if widget is not None:
+                widget.show()
+        self.ignored_scroll.setMinimumHeight(min(self.ignored_box.sizeHint().height() + 2, 180))
+
+    def _ignored_changed(self, col: int, combo: QComboBox) -> None:
+        for main in self.combos:
+            if int(main.property("column")) == col:
+                main.setCurrentIndex(max(0, main.findData(combo.currentData())))
 
     def mapping(self) -> dict[int, str]:
         return {int(c.property("column")): c.currentData() for c in self.combos if c.currentData()}
 
-    def _mapping_changed(self) -> None:
+    def _mapping_changed(self, combo: QComboBox) -> None:
+        mirror = self.ignored_combos.get(int(combo.property("column")))
+        if mirror is not None and mirror.currentData() != combo.currentData():
+            mirror.blockSignals(True)
+            mirror.setCurrentIndex(max(0, mirror.findData(combo.currentData())))
+            mirror.blockSignals(False)
         self.plan = None
         self.summary.setText("Сопоставление изменено — нажмите «Проверить заново».")
         self.import_button.setEnabled(False)
@@ -131,8 +193,7 @@ class BankImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText("Проверяю файл…")
         mapping, sheet = self.mapping(), self.sheet
-        self._run(lambda state: plan_import(self.path, self.role, mapping, progress=state.progress,
-                                            cancelled=state.cancelled, sheet=sheet), self.show_plan)
+        self._run(lambda state: plan_import(self.path, self.role, mapping, state=state, sheet=sheet), self.show_plan)
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -140,8 +201,11 @@ class BankImportDialog(QDialog):
         self.summary.setText(
             f"Будет добавлено: <b>{len(plan.added)}</b>, обновлено: <b>{len(plan.updated)}</b>, "
             f"отклонено строк: <b style='color:{'#c0392b' if bad else '#333'}'>{bad}</b>; пропущено пустых и "
-            f"итоговых строк: {plan.skipped}." + ("<br>Есть ошибки: без отметки «Пропускать ошибочные строки» "
-                                                 "ничего не будет записано." if bad else ""))
+            f"итоговых строк: {plan.skipped}."
+            + (f"<br><span style='color:#a0522d'>Не загружены столбцы: {ignored_text(plan)}.</span>"
+               if plan.ignored else "")
+            + ("<br>Есть ошибки: без отметки «Пропускать ошибочные строки» ничего не будет записано." if bad else ""))
+        self._show_ignored(plan)
         rows: list[tuple[object, ...]] = [(r.row, "отклонена", r.column, r.reason) for r in plan.rejected]
         rows += [(r.row, "добавится", r.name, _brief(r)) for r in plan.added]
         rows += [(r.row, "обновится", r.name, _brief(r)) for r in plan.updated]
@@ -160,7 +224,7 @@ class BankImportDialog(QDialog):
             return
         skip = self.skip_invalid.isChecked()
         self.summary.setText("Импортирую…")
-        self._run(lambda state: apply_import(plan, skip, state.progress, state.cancelled), self._done)
+        self._run(lambda state: apply_import(plan, skip, state), self._done)
 
     def _run(self, fn: TaskFn, on_success: Callable[[Any], None]) -> None:
         self._on_success = on_success
@@ -176,7 +240,7 @@ class BankImportDialog(QDialog):
             self.task.cancel()
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.check_button, self.close_button, self.mapping_box, self.skip_invalid):
+        for widget in (self.check_button, self.close_button, self.mapping_box, self.ignored_box, self.skip_invalid):
             widget.setEnabled(not busy)
         plan = self.plan
         self.import_button.setEnabled(not busy and plan is not None and bool(plan.added or plan.updated))
@@ -201,8 +265,10 @@ class BankImportDialog(QDialog):
     def _done(self, result: dict[str, Any]) -> None:
         self.result = result
         self.ctx.notify(Changed.PEOPLE)
+        ignored = result.get("ignored_columns") or []
         QMessageBox.information(self, "Импорт выполнен", f"Добавлено: {result['added']}, обновлено: "
-                                f"{result['updated']}, отклонено строк: {result['rejected']}.")
+                                f"{result['updated']}, отклонено строк: {result['rejected']}."
+                                + (f"\nНе загружены столбцы: {', '.join(f'«{h}»' for h in ignored)}." if ignored else ""))
         self.accept()
 
     def _failed(self, message: str) -> None:

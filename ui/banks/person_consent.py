@@ -43,7 +43,9 @@ class ConsentPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.model = RowsModel([*columns("Вид", "Подписал", "Дата", "Цели"),
+        self.model = RowsModel([*columns("Вид", "Подписал"),
+                                Column("Дата", lambda r: r[2], lambda v: date_short(v) or "дата не указана"),
+                                *columns("Вид", "Подписал", "Дата", "Цели")[3:],
                                 Column("Действует до", lambda r: r[4], lambda v: date_short(v) or "до отзыва"),
                                 Column("Отозвано", lambda r: r[5])])
         self.view = QTableView()

@@ -267,7 +267,8 @@ class BankTab(BaseTab):
     def import_file(self) -> None:
         from .import_dialog import BankImportDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Импорт банка", "", "Таблицы (*.xlsx *.csv);;Все файлы (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Импорт банка", "",
+                                              "Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)")
         if path:
             dialog = BankImportDialog(self.ctx, self.role, path, self)
             dialog.exec()

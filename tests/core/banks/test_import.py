@@ -110,11 +110,24 @@ def test_reimport_adds_no_duplicates(db: Path, tmp_path: Path) -> None:
     assert Consent.select().count() == 4
 
 
+class Stopping:
+    """Hears the progress and asks to stop after the first report."""
+
+    def __init__(self, calls: list[int]) -> None:
+        self.calls = calls
+
+    def progress(self, done: int, total: int, stage: str = "") -> None:
+        self.calls.append(done)
+
+    def cancelled(self) -> bool:
+        return bool(self.calls)
+
+
 def test_cancel_leaves_nothing(db: Path, tmp_path: Path) -> None:
     plan = plan_import(mentee_sheet(tmp_path / "bank.xlsx", bad_date=False, extra=1200), "mentee")
     calls: list[int] = []
     with pytest.raises(ImportCancelled):
-        apply_import(plan, progress=lambda done, total: calls.append(done), cancelled=lambda: bool(calls))
+        apply_import(plan, state=Stopping(calls))
     assert calls == [500] and Person.select().count() == 0
 
 
