@@ -5,6 +5,8 @@
     python3 run.py test [ARGS]     set everything up, run the whole test suite headless (ARGS go to pytest)
     python3 run.py bench           set everything up, run the benchmarks (prints JSON)
     python3 run.py lint            ruff and mypy
+    python3 run.py bundle          build the self-contained folder (PyInstaller), its .tar.gz and .deb (or .zip on
+                                   Windows) in dist/; prints the folder's path last
     python3 run.py -- ARGS         pass ARGS to the program, e.g. `python3 run.py -- --db my.sqlite info`
 
 Set-up: a virtual environment in .venv with the package and its dependencies (reinstalled only when
@@ -25,6 +27,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 WINDOWS = os.name == "nt"
 VENV_PY = VENV / ("Scripts/python.exe" if WINDOWS else "bin/python")
+# `bundle` builds in an environment of its own: only the program's libraries and PyInstaller, no test tools.
+BUNDLE_VENV = ROOT / ".venv-bundle"
 
 # Debian package names of what Qt (xcb and offscreen) loads, keyed by a library file each provides.
 QT_LIBS = {
@@ -87,28 +91,37 @@ def install_system_packages(packages: list[str]) -> None:
         say("apt-get не смог установить все пакеты; продолжаю, но окно программы может не открыться.")
 
 
-def ensure_venv() -> None:
-    if not VENV_PY.exists():
-        say(f"Создаю виртуальное окружение {VENV}")
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    stamp = VENV / ".curator-installed"
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if WINDOWS else "bin/python")
+
+
+def ensure_venv(venv: Path = VENV, extras: str = "test") -> Path:
+    python = venv_python(venv)
+    if not python.exists():
+        say(f"Создаю виртуальное окружение {venv}")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    stamp = venv / ".curator-installed"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
-        return
+        return python
     say("Устанавливаю программу и её библиотеки (один раз, несколько минут)…")
-    pip = [str(VENV_PY), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
     subprocess.run([*pip, "--upgrade", "pip"], check=False)
-    subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[{extras}]"], check=True)
     stamp.write_text(digest)
+    return python
 
 
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - run.py may be started by an older python3
         say(f"Нужен Python 3.11 или новее, а запущен {sys.version.split()[0]}.")
         return 2
-    command = argv[0] if argv and argv[0] in ("test", "bench", "lint", "setup") else "start"
+    command = argv[0] if argv and argv[0] in ("test", "bench", "lint", "setup", "bundle") else "start"
     rest = argv[1:] if command != "start" else [a for a in argv if a != "--"]
     install_system_packages(missing_system_packages(for_tests=command in ("test", "bench")))
+    if command == "bundle":
+        python = ensure_venv(BUNDLE_VENV, "bundle")
+        return subprocess.call([str(python), str(ROOT / "packaging" / "build.py"), *rest], cwd=ROOT)
     ensure_venv()
     env = dict(os.environ)
     if command == "setup":
@@ -120,8 +133,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(VENV_PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
     if command == "bench":
         return subprocess.call([str(VENV_PY), str(ROOT / "bench" / "run.py"), *rest], cwd=ROOT, env=env)
-    ruff = subprocess.call([str(VENV_PY), "-m", "ruff", "check", "curator_app", "ui", "tests", "bench", "run.py"],
-                           cwd=ROOT)
+    ruff = subprocess.call([str(VENV_PY), "-m", "ruff", "check", "curator_app", "ui", "tests", "bench", "packaging",
+                            "run.py"], cwd=ROOT)
     mypy = subprocess.call([str(VENV_PY), "-m", "mypy"], cwd=ROOT)
     return ruff or mypy
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# In the self-contained bundle (PyInstaller, one folder) the program's files sit in its _internal/ folder.
+ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
 RESOURCES = ROOT / "resources"
 DATA = ROOT / "data"
 DB_FILENAME = "curator.sqlite"
