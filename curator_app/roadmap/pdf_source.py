@@ -1,5 +1,6 @@
-"""Roadmaps published as PDF, read from the table itself: pdfplumber finds the table's ruling lines and
-cells on each page, and the characters inside each cell are set back into lines and paragraphs.
+"""Roadmaps published as PDF, read from the table itself: the cells of each page's ruled tables are found
+from the ruling lines (:mod:`.pdf_page`), and the characters inside each cell are set back into lines and
+paragraphs.
 
 - A cell's lines are joined by a space where the text only wrapped, by a line break where a paragraph
   ended (the first word of the next line would have fitted on this one), and without a space where a
@@ -17,13 +18,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import CuratorError
+from .pdf_page import Box, Char, PageTable, read_page
 from .table import header_roles
-
-Char = dict[str, Any]
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass
@@ -41,12 +39,16 @@ class _Line:
     chars: list[Char]
 
     @property
+    def _ink(self) -> list[Char]:
+        return [c for c in self.chars if not c["text"].isspace()] or self.chars
+
+    @property
     def x0(self) -> float:
-        return float(self.chars[0]["x0"])
+        return float(self._ink[0]["x0"])
 
     @property
     def x1(self) -> float:
-        return float(self.chars[-1]["x1"])
+        return float(self._ink[-1]["x1"])
 
     @property
     def size(self) -> float:
@@ -69,9 +71,10 @@ class _Line:
 
     @property
     def first_word_width(self) -> float:
-        end = self.chars[0]
-        for ch in self.chars:
-            if ch["text"].isspace() or (ch["x0"] - end["x1"] > 0.2 * self.size and ch is not end):
+        ink = self._ink
+        end = ink[0]
+        for ch in self.chars[self.chars.index(ink[0]):]:
+            if ch["text"].isspace() or (ch is not end and ch["x0"] - end["x1"] > 0.2 * self.size):
                 break
             end = ch
         return float(end["x1"]) - self.x0
@@ -82,8 +85,7 @@ class _Line:
 
     @property
     def bold(self) -> bool:
-        names = [str(c.get("fontname", "")).lower() for c in self.chars if not c["text"].isspace()]
-        return bool(names) and all(("bold" in n or "black" in n or "heavy" in n) for n in names)
+        return all(c["bold"] for c in self._ink)
 
 
 def _lines(chars: list[Char]) -> list[_Line]:
@@ -151,13 +153,14 @@ def copy_order_text(chars: list[Char]) -> str:
     return "\n".join(out)
 
 
-def _table_rows(table: Any, chars_by_top: list[Char], tops: list[float]) -> list[list[str]]:
+def _table_rows(table: PageTable, chars_by_top: list[Char], tops: list[float]) -> list[list[str]]:
     rows: list[list[str]] = []
     for row in table.rows:
-        top, bottom = row.bbox[1], row.bbox[3]
+        boxes = [b for b in row if b is not None]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
         band = chars_by_top[bisect_left(tops, top - 1): bisect_right(tops, bottom)]
         cells: list[str] = []
-        for box in row.cells:
+        for box in row:
             if box is None:  # covered by a merged cell to its left or above
                 cells.append("")
                 continue
@@ -168,29 +171,42 @@ def _table_rows(table: Any, chars_by_top: list[Char], tops: list[float]) -> list
     return rows
 
 
-def read_pdf(path: Path) -> PdfContent:
-    """The roadmap's table rows and the lines above it, read from a PDF file."""
-    import pdfplumber  # loaded only for a PDF: it brings pdfminer with it
+def _open(path: Path) -> object:
+    import pypdfium2 as pdfium
 
     try:
-        pdf = pdfplumber.open(str(path))
-    except Exception as exc:  # noqa: BLE001 - a broken, mislabelled or encrypted file is a user error
-        raise CuratorError(f"Файл «{path.name}» не читается как PDF: {exc or type(exc).__name__}.") from exc
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise CuratorError(f"PDF-файл «{path.name}» защищён паролем: снимите защиту и загрузите его снова.") \
+                from exc
+        raise CuratorError(f"Файл «{path.name}» не читается как PDF ({exc}).") from exc
+
+
+def read_pdf(path: Path) -> PdfContent:
+    """The roadmap's table rows and the lines above it, read from a PDF file."""
+    from typing import Any
+
+    document: Any = _open(path)
     content = PdfContent()
     roles: frozenset[str] | None = None
     width = 0
     lead: list[str] = []
-    texts: list[str] = []
-    any_text = False
-    with pdf:
-        for page in pdf.pages:
-            chars = [c for c in page.chars if c["text"]]
-            any_text = any_text or any(not c["text"].isspace() for c in chars)
-            texts.append(copy_order_text(chars))
-            tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
+    pages: list[list[Char]] = []
+    try:
+        for index in range(len(document)):
+            pdf_page = document[index]
+            try:
+                page = read_page(pdf_page)
+            finally:
+                pdf_page.close()
+            chars = page.chars
+            pages.append(chars)
             by_top = sorted(chars, key=lambda c: c["top"])
             tops = [c["top"] for c in by_top]
-            for table in tables:
+            for table in page.tables:
+                if len(table.rows) < 2 or len(table.rows[0]) < 2:
+                    continue
                 rows = _table_rows(table, by_top, tops)
                 own = header_roles(rows)
                 columns = max(len(r) for r in rows)
@@ -203,10 +219,12 @@ def read_pdf(path: Path) -> PdfContent:
                     content.rows += rows
             if not content.rows:
                 lead += _preamble(chars)  # a title page before the table's page
-    if not any_text:
+    finally:
+        document.close()
+    if not any(not c["text"].isspace() for chars in pages for c in chars):
         raise CuratorError(f"В PDF-файле «{path.name}» нет текста — похоже, это скан (страницы сохранены "
                            "картинками). Такую дорожную карту не прочитать: загрузите исходный файл Word "
                            "или PDF, сохранённый из Word, либо распознайте скан (OCR) и загрузите текст.")
     if not content.rows:
-        content.text = "\n".join(texts)
+        content.text = "\n".join(copy_order_text(chars) for chars in pages)
     return content

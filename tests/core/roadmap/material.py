@@ -85,7 +85,8 @@ def seed_table(text: str, parsed: ParsedRoadmap) -> Table:
             else:
                 cells.append("")
         body.append(cells)
-    widths = [2.0 if roles.get(c) == "number" else 6.5 if roles.get(c) in WIDE else 3.6 for c in range(ncols)]
+    widths = [2.0 if roles.get(c) == "number" else 6.5 if roles.get(c) in WIDE else 4.4 if roles.get(c) == "responsible"
+              else 3.6 for c in range(ncols)]
     scale = 25.0 / sum(widths)  # A4 landscape less 2 cm margins on each side
     return Table(preamble, header, body, [w * scale for w in widths])
 
