@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CuratorError
-from .table import ParsedRoadmap, header_roles, parse_rows
+from .table import ParsedRoadmap, header_roles, is_header_row, parse_rows
+from .text_repair import strip_markup
 
 SUFFIXES = (".docx", ".pdf", ".xlsx", ".txt", ".md", ".tsv")
 
@@ -29,10 +30,24 @@ def text_rows(text: str) -> list[list[str]]:
 
 
 def parse_text(text: str, source: str = "") -> ParsedRoadmap:
-    """A roadmap from pasted text (or a .txt/.md file's content)."""
+    """A roadmap from pasted text (or a .txt/.md file's content): a tab-separated or Markdown table, else
+    a table copied one cell per line out of a PDF viewer or a browser, rebuilt by :mod:`.cell_lines`."""
     if not text.strip():
         raise CuratorError("Текст пуст: скопируйте таблицу дорожной карты из Word, PDF или Excel.")
-    return parse_rows(text_rows(text), source=source)
+    rows = text_rows(text)
+    if any(is_header_row([strip_markup(c) for c in row]) for row in rows):
+        return parse_rows(rows, source=source)
+    from .cell_lines import rebuild
+
+    where = f" в «{source}»" if source else ""
+    rebuilt = rebuild(text)
+    if rebuilt is None:
+        raise CuratorError(f"Не найдена строка заголовков таблицы{where}: в тексте нет ни заголовка со "
+                           "словами «Мероприятие», «Сроки», «Ответственный», ни столбцов, разделённых "
+                           "табуляцией, — похоже, это не таблица дорожной карты. Скопируйте таблицу целиком, "
+                           "вместе с её заголовком, или загрузите сам файл.")
+    preamble, table = rebuilt
+    return parse_rows(table, preamble=preamble, source=source)
 
 
 def _docx_table_rows(table: Any) -> list[list[str]]:

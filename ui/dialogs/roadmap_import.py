@@ -1,4 +1,4 @@
-"""Import of a roadmap with a preview: from a file (.docx, .xlsx, .txt) read on a worker thread, or
+"""Import of a roadmap with a preview: from a file (.docx, .pdf, .xlsx, .txt) read on a worker thread, or
 from text pasted from the clipboard. Periods the parser could not read are marked for the curator;
 nothing is stored until «Сохранить»."""
 
@@ -30,7 +30,7 @@ from curator_app.services.roadmap import save_parsed
 from ..worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
-FILE_FILTER = "Дорожная карта (*.docx *.xlsx *.txt *.md);;Все файлы (*)"
+FILE_FILTER = "Дорожная карта (*.docx *.pdf *.xlsx *.txt *.md);;Все файлы (*)"
 
 
 class PreviewModel(QAbstractTableModel):

@@ -63,3 +63,23 @@ def pdfs(docs: Material) -> Material:
         pytest.skip("LibreOffice (soffice) не установлен: PDF для проверки импорта сделать нечем")
     material.to_pdf(sorted(docs.folder.glob("*.docx")), docs.folder)
     return docs
+
+
+COPIES = {"raw": "pdftotext -raw", "browser": "Chrome/Edge/Яндекс Браузер (PDFium)", "reading": "pdftotext"}
+
+
+@pytest.fixture(scope="session")
+def copies(pdfs: Material) -> dict[tuple[str, str], str]:
+    """The text of each PDF as a curator copies it: in the order the file has it (``pdftotext -raw``,
+    and what a Chromium browser copies), and poppler's reading order (``pdftotext``, as Evince and
+    Okular copy), keyed by (name, kind)."""
+    import shutil
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) не установлен")
+    out: dict[tuple[str, str], str] = {}
+    for pdf in sorted(pdfs.folder.glob("*.pdf")):
+        out[(pdf.stem, "raw")] = material.pdftotext(pdf, "-raw")
+        out[(pdf.stem, "browser")] = material.browser_copy(pdf)
+        out[(pdf.stem, "reading")] = material.pdftotext(pdf)
+    return out
