@@ -322,6 +322,25 @@ def _lay(rows: list[tuple[str, list[list[str]]]], roles: list[str | None], title
     return out, events, bad
 
 
+def _row_starts(body: list[str | None], anchors: list[tuple[int, str]]) -> list[int]:
+    """Where each row begins. A number printed on the second line of a wrapped title («Разработка
+    положения о» / «1.1. наставничестве»: the number cell is centred) still belongs to the row whose
+    title begins on the line above it."""
+    starts = []
+    for k, (line_no, number) in enumerate(anchors):
+        rest = (body[line_no] or "")[len(number):].strip()
+        start = line_no
+        if k and rest[:1].islower():
+            floor = anchors[k - 1][0] + 1
+            j = line_no - 1
+            while j >= max(floor, line_no - 3) and body[j] and not (body[j] or "")[:1].isupper():
+                j -= 1
+            if j >= max(floor, line_no - 3) and body[j] and not period_like(body[j] or ""):
+                start = j
+        starts.append(start)
+    return starts
+
+
 def rebuild(text: str) -> tuple[list[str], list[list[str]]] | None:
     """(lines above the table, rows with the header row first) rebuilt from text copied one cell per
     line; None when the text names no table header at all. Raises :class:`CuratorError` with
@@ -343,10 +362,14 @@ def rebuild(text: str) -> tuple[list[str], list[list[str]]] | None:
     numbered = columns[0] == "number"
     roles = columns[1:] if numbered else columns
     title = roles.index("title") if "title" in roles else 0
+    starts = _row_starts(body, anchors)
     rows: list[tuple[str, list[list[str]]]] = []
     for k, (line_no, number) in enumerate(anchors):
-        stop = anchors[k + 1][0] if k + 1 < len(anchors) else len(body)
-        parts = _split_pages(body[line_no:stop])
+        stop = starts[k + 1] if k + 1 < len(anchors) else len(body)
+        lines = list(body[line_no:stop])
+        if starts[k] < line_no:  # the title's first lines, printed above its number
+            lines[0] = f"{number} {' '.join(x for x in body[starts[k]:line_no] if x)} {lines[0][len(number):].strip()}"
+        parts = _split_pages(lines)
         first = parts[0][0][len(number):].strip() if parts and parts[0] else ""
         parts[0] = ([first] if first else []) + parts[0][1:]
         if not numbered:

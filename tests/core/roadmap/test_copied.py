@@ -50,3 +50,17 @@ def test_reading_order_copy_is_rebuilt_right_or_refused(pdfs: Material, copies: 
         assert "загрузите сам PDF- или Word-файл" in str(error)
         return
     assert _same_events(pdfs.clean[name], parsed) == []
+
+
+@pytest.mark.parametrize("kind", ["raw", "browser"])
+def test_municipal_copy_page_header_page_numbers_column_numbers(pdfs: Material, copies: dict[tuple[str, str], str],
+                                                                kind: str) -> None:
+    from .synthetic import MUNICIPAL_DOCX_NAME, MUNICIPAL_TITLE, PAGE_HEADER, municipal_events
+
+    parsed = parse_text(copies[(MUNICIPAL_DOCX_NAME, kind)])
+    assert parsed.title == MUNICIPAL_TITLE
+    assert [s.number for s in parsed.sections] == ["I.", "II.", "III."]
+    got = [(e.section, e.number, e.period.start, e.period.end, e.period.recurrence) for e in parsed.events]
+    assert got == [(s, n, a, b, r) for s, n, _, a, b, r in municipal_events()]
+    texts = " ".join(f"{e.title} {e.responsible} {e.result} {e.document}" for e in parsed.events)
+    assert PAGE_HEADER not in texts and "Приложение" not in texts
