@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .text_repair import PERIOD_WORDS
+from .text_repair import PERIOD_WORDS, join_broken_words
 
 PERIOD_ROLES = ("period", "start", "end")
 _MONTH = re.compile(r"^(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)", re.I)
@@ -35,7 +36,8 @@ _ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•])")
 _SPLIT_AFTER_DATE = re.compile(r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}|(?<!\d)(?:19|20)\d\d)(?:\s*гг?\.?(?=\s|$))?(?=\s+\D)")
 _SPLIT_BEFORE = re.compile(
     r"(?<![\s.]\d\.)(?<!^\d\.)(?<=[^\s\-–—])\s+(?=[А-ЯЁA-Z][а-яёa-z]|[А-ЯЁ]{2,}|«|\d{1,2}\.\s|\d{1,2}\.\d{1,2}\.\d{2,4}|"
-    r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d)")
+    r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d|"
+    r"(?:I{1,3}|IV|[1-4])(?:\s*-\s*(?:I{1,3}|IV|[1-4]))?\s*(?:-?[йе]\s+)?(?:квартал|полугоди)|[вВ]\s+течение\s)")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,13 @@ def _words(text: str) -> list[str]:
     return [w.strip("(),;:.«»\"") for w in re.sub(r"[-–—]", " - ", text).split()]
 
 
+@lru_cache(maxsize=8192)
 def period_kind(text: str) -> int:
     """2 when the text is (a part of) a period — months, dates, years, «ежегодно», «в течение …»; 1 when
     it is only words that go with one («г.», «и далее по мере необходимости»); 0 otherwise."""
     if "№" in text:
         return 0  # «от 25.12.2019 № Р-145»: a document, not a period
-    words = [w for w in _words(text) if w and w != "-"]
+    words = [w for w in _words(join_broken_words(text, PERIOD_WORDS)) if w and w != "-"]
     if not words:
         return 1 if text.strip() else 0  # a dash between two dates
     strong = False
@@ -95,10 +98,10 @@ def pieces_of(lines: list[str]) -> list[Piece]:
 def _content(piece: Piece, role: str | None) -> float:
     kind = period_kind(piece.text)
     if role in PERIOD_ROLES:
-        return (-6.0, 0.0, 2.0)[kind]
+        return (-6.0, 0.0, 2.5)[kind]
     if role == "responsible":
         return -6.0 if kind == 2 else (1.0 if _PERSON.search(piece.text) else -0.3)
-    return -0.5 if kind == 2 else 0.0
+    return -1.0 if kind == 2 else 0.0
 
 
 def start_class(text: str) -> str:
@@ -181,11 +184,11 @@ def assign(pieces: list[Piece], roles: list[str | None], priors: Priors,
             content = _content(pieces[i], roles[c])
             cont = best[i - 1][c] + (_continues(pieces[i - 1], pieces[i]) if pieces[i].new_line else 0.0)
             choice, value = c, cont
+            begins = _begins(pieces[i - 1], pieces[i], roles[c], priors.starts[c]) + enter[c] if c else 0.0
             for k in range(c):
                 if best[i - 1][k] == neg:
                     continue
-                v = best[i - 1][k] + _begins(pieces[i - 1], pieces[i], roles[c], priors.starts[c]) \
-                    - sum(empty[k + 1:c]) + enter[c]
+                v = best[i - 1][k] + begins - sum(empty[k + 1:c])
                 if v > value:
                     choice, value = k, v
             best[i][c] = value + content

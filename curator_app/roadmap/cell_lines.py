@@ -368,14 +368,15 @@ def rebuild(text: str) -> tuple[list[str], list[list[str]]] | None:
         stop = starts[k + 1] if k + 1 < len(anchors) else len(body)
         lines = list(body[line_no:stop])
         if starts[k] < line_no:  # the title's first lines, printed above its number
-            lines[0] = f"{number} {' '.join(x for x in body[starts[k]:line_no] if x)} {lines[0][len(number):].strip()}"
+            above = " ".join(x for x in body[starts[k]:line_no] if x)
+            lines[0] = f"{number} {above} {(lines[0] or '')[len(number):].strip()}"
         parts = _split_pages(lines)
         first = parts[0][0][len(number):].strip() if parts and parts[0] else ""
         parts[0] = ([first] if first else []) + parts[0][1:]
         if not numbered:
             parts[0][:1] = [f"{number} {parts[0][0]}" if parts[0] else number]
         rows.append((number, [p for p in parts if p] or [[]]))
-    laid, events, bad = _lay(rows, roles, title, Priors([0.3] * len(roles), [{} for _ in roles]))
+    laid, events, bad = _lay(rows, roles, title, Priors([0.8] * len(roles), [{} for _ in roles]))
     laid, events, bad = _lay(rows, roles, title, _priors(laid, len(roles)))
     if not events or bad > 0.3 * events:
         raise CuratorError(f"Не удалось прочитать таблицу: {LOST_COLUMNS}.")

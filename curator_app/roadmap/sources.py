@@ -47,7 +47,11 @@ def parse_text(text: str, source: str = "") -> ParsedRoadmap:
                            "табуляцией, — похоже, это не таблица дорожной карты. Скопируйте таблицу целиком, "
                            "вместе с её заголовком, или загрузите сам файл.")
     preamble, table = rebuilt
-    return parse_rows(table, preamble=preamble, source=source)
+    parsed = parse_rows(table, preamble=preamble, source=source)
+    labels = ", ".join(f"«{label}»" for label in table[0] if label)
+    parsed.note = (f"Текст был скопирован без столбцов: строки восстановлены по заголовку ({labels}). "
+                   "Проверьте, что текст попал в свои столбцы.")
+    return parsed
 
 
 def _docx_table_rows(table: Any) -> list[list[str]]:

@@ -68,6 +68,7 @@ class ParsedRoadmap:
     sections: list[ParsedSection]
     events: list[ParsedEvent]
     columns: dict[str, int]
+    note: str = ""  # how the table was read, when that is worth a look («столбцы восстановлены …»)
 
     @property
     def problems(self) -> list[tuple[int, str]]:

@@ -35,7 +35,7 @@ FILE_FILTER = "Дорожная карта (*.docx *.pdf *.xlsx *.txt *.md);;В�
 
 class PreviewModel(QAbstractTableModel):
     COLUMNS = ["Раздел", "№", "Мероприятие", "Срок (как в документе)", "Начало", "Окончание", "Периодичность",
-               "Замечание"]
+               "Замечание", "Ответственный", "Результат"]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -64,7 +64,8 @@ class PreviewModel(QAbstractTableModel):
         p = e.period
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return [e.section, e.number, " ".join(e.title.split()), p.text, date_short(p.start), date_short(p.end),
-                    p.recurrence or "", p.problem or ""][index.column()]
+                    p.recurrence or "", p.problem or "", " ".join(e.responsible.split()),
+                    " ".join(e.result.split())][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and p.problem:
             return QBrush(QColor("#fff3cd"))
         return None
@@ -104,7 +105,7 @@ class RoadmapImportDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((60, 60, 360, 220, 80, 80, 130, 260)):
+        for col, width in enumerate((60, 60, 360, 220, 80, 80, 130, 260, 200, 260)):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 2)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -154,6 +155,8 @@ class RoadmapImportDialog(QDialog):
             text += (f"<br><span style='color:#b8860b'>Сроки не разобраны у "
                      f"{plural(len(problems), 'мероприятия', 'мероприятий', 'мероприятий')} (выделены жёлтым): их "
                      "даты останутся пустыми, исправьте их после загрузки в карточке мероприятия.</span>")
+        if parsed.note:
+            text += f"<br><span style='color:#1f5fa8'>{parsed.note}</span>"
         self.summary.setStyleSheet("")
         self.summary.setText(text)
         self.save_button.setEnabled(bool(parsed.events))
