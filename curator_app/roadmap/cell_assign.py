@@ -126,11 +126,25 @@ class Priors:
     empty: list[float]
     starts: list[dict[str, float]]
     enter: list[float] | None = None  # for the rest of a row on the next page: which cells go on
+    carried: bool = False  # the rest of a row on the next page: its cells go on mid-sentence
 
 
-def _begins(prev: Piece, piece: Piece, role: str | None, starts: dict[str, float]) -> float:
+# Short words that stand alone; any other one- or two-letter piece of a line is the end of a word that
+# did not fit the cell («муниципальны» / «й координатор»).
+_SHORT_WORDS = {"в", "и", "с", "к", "о", "а", "у", "я", "во", "на", "по", "за", "до", "из", "от", "об", "со", "не",
+                "ни", "но", "да", "же", "ли", "бы", "то", "ко", "мы", "вы", "их", "ее", "её", "г", "гг", "он"}
+
+
+def _word_end(text: str) -> bool:
+    first = text.split()[0].strip(".,;:()") if text.split() else ""
+    return 0 < len(first) <= 2 and first.isalpha() and first.islower() and first not in _SHORT_WORDS
+
+
+def _begins(prev: Piece, piece: Piece, role: str | None, starts: dict[str, float], carried: bool = False) -> float:
     """What it costs (negative) or earns that ``piece`` begins a new cell in a column of ``role``."""
     text, before = piece.text, prev.text
+    if _word_end(text):
+        return -4.0
     score = starts.get(start_class(text), 0.0)
     if not piece.new_line:
         score -= 0.3 if (_DATE.match(before.split()[-1].rstrip(".г ")) or period_like(before)) else 1.5
@@ -146,8 +160,8 @@ def _begins(prev: Piece, piece: Piece, role: str | None, starts: dict[str, float
         score += 1.0
     elif first in "«\"(":
         score += 0.3
-    elif first.islower():
-        score -= 2.0 if role != "responsible" else 1.0
+    elif first.islower():  # the rest of a cut cell begins anywhere in a sentence: less telling there
+        score -= (2.0 if role != "responsible" else 1.0) * (0.5 if carried else 1.0)
     if re.search(r"\w-$", before):
         score -= 3.0
     elif _STICKY_END.search(before):
@@ -158,6 +172,8 @@ def _begins(prev: Piece, piece: Piece, role: str | None, starts: dict[str, float
 
 
 def _continues(prev: Piece, piece: Piece) -> float:
+    if _word_end(piece.text):
+        return 2.0
     if re.match(r"гг?\.?$|гг?\.?\s", piece.text) or (
             re.match(r"(?:19|20)\d\d\b", piece.text) and not re.search(r"(?:19|20)\d\d", prev.text)):
         return 1.0  # «Сентябрь» + «2022 г.»: the year of the month above
@@ -184,7 +200,8 @@ def assign(pieces: list[Piece], roles: list[str | None], priors: Priors,
             content = _content(pieces[i], roles[c])
             cont = best[i - 1][c] + (_continues(pieces[i - 1], pieces[i]) if pieces[i].new_line else 0.0)
             choice, value = c, cont
-            begins = _begins(pieces[i - 1], pieces[i], roles[c], priors.starts[c]) + enter[c] if c else 0.0
+            begins = _begins(pieces[i - 1], pieces[i], roles[c], priors.starts[c], priors.carried) + enter[c] \
+                if c else 0.0
             for k in range(c):
                 if best[i - 1][k] == neg:
                     continue

@@ -315,7 +315,7 @@ def _lay(rows: list[tuple[str, list[list[str]]]], roles: list[str | None], title
                 periods = [c for c, r in zip(cells, roles, strict=True) if r in PERIOD_ROLES]
                 bad += worst < -1 or (bool(periods) and not any(periods))
             else:  # the rest of the row on the next page: the cells that were cut off go on
-                goes_on = Priors([0.05] * len(roles), [{} for _ in roles], [_goes_on(t) for t in laid[-1]])
+                goes_on = Priors([0.05] * len(roles), [{} for _ in roles], [_goes_on(t) for t in laid[-1]], True)
                 cells, _ = assign(pieces, roles, goes_on, None)
             laid.append([join_cell(c) for c in cells])
         out.append((number, laid))

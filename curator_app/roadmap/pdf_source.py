@@ -139,12 +139,13 @@ def _preamble(chars: list[Char]) -> list[str]:
 
 def copy_order_text(chars: list[Char]) -> str:
     """The page's text as a PDF viewer copies it: in the order it was written into the file, a new line
-    where the baseline changes."""
+    where the baseline changes — and, better than a viewer, where a wide gap parts two columns."""
     out: list[str] = []
     line: list[Char] = []
     for ch in chars:
-        if line and (abs(ch["top"] - line[-1]["top"]) > 0.5 * float(ch.get("size") or 10.0)
-                     or ch["x0"] < line[-1]["x0"] - 1):
+        size = float(ch.get("size") or 10.0)
+        if line and (abs(ch["top"] - line[-1]["top"]) > 0.5 * size or ch["x0"] < line[-1]["x0"] - 1
+                     or ch["x0"] - line[-1]["x1"] > 1.5 * size):
             out.append(_Line(line).text)
             line = []
         line.append(ch)

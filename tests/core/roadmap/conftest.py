@@ -53,6 +53,9 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Material:
             table.page_numbers = True
         material.write_docx(table, folder / f"{name}.docx")
     material.write_docx(municipal_table(), folder / f"{MUNICIPAL_DOCX_NAME}.docx")
+    borderless = municipal_table()
+    borderless.borders = False
+    material.write_docx(borderless, folder / f"{MUNICIPAL_DOCX_NAME}_borderless.docx")
     return Material(folder, clean)
 
 

@@ -29,6 +29,7 @@ class Table:
     merged_sections: bool = True
     page_header: str = ""
     page_numbers: bool = False
+    borders: bool = True  # False: a table laid out without ruling lines, as some offices do
 
 
 WIDE = ("title", "description", "result")
@@ -129,7 +130,8 @@ def write_docx(table: Table, path: Path) -> Path:
     document.add_paragraph()
     ncols = len(table.widths_cm)
     grid = document.add_table(rows=0, cols=ncols)
-    grid.style = "Table Grid"
+    if table.borders:
+        grid.style = "Table Grid"
     grid.autofit = False
     for i, values in enumerate(table.header + table.body):
         row = grid.add_row()
