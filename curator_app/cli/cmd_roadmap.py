@@ -9,8 +9,8 @@ from curator_app.cli import Registry, print_json
 
 def register(registry: Registry) -> None:
     p = registry.group("import", "импорт данных").command(
-        "roadmap", "загрузить дорожную карту из .docx, .xlsx или текста (.txt, .md) как новую", _import)
-    p.add_argument("file", metavar="ФАЙЛ", help="документ с таблицей дорожной карты")
+        "roadmap", "загрузить дорожную карту из .docx, .pdf, .xlsx или текста (.txt, .md) как новую", _import)
+    p.add_argument("file", metavar="ФАЙЛ", help="документ с таблицей дорожной карты (Word, PDF, Excel или текст)")
     p.add_argument("--dry-run", action="store_true", help="только прочитать и показать сводку, не сохраняя")
 
     p = registry.group("export", "экспорт данных").command(

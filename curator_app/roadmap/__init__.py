@@ -1,6 +1,8 @@
 """The roadmap of the school's mentoring programme, as schools write it.
 
-- :mod:`.sources` — reading a roadmap from .docx, .xlsx, .pdf or pasted text into rows;
+- :mod:`.sources` — reading a roadmap from .docx, .xlsx, .pdf or pasted text into rows: a PDF's table
+  (:mod:`.pdf_source`, :mod:`.pdf_page`), text copied one cell per line (:mod:`.cell_lines`,
+  :mod:`.cell_assign`), the title and year above the table (:mod:`.preamble`);
 - :mod:`.table` — rows into sections and events: the header found, debris repaired;
 - :mod:`.period`, :mod:`.text_repair` — the periods in words («до 1 сентября 2022г», «I квартал») and the
   page-break debris of copied text;

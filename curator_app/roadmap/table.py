@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from curator_app.errors import CuratorError
 
 from .period import Period, YearContext, parse_period, parse_two_columns
+from .preamble import context_from_preamble, title_from_preamble
 from .text_repair import document_vocabulary, join_broken_words, repair_dates, split_number, strip_markup
 
 ROLES: list[tuple[str, re.Pattern[str]]] = [
@@ -68,6 +69,7 @@ class ParsedRoadmap:
     sections: list[ParsedSection]
     events: list[ParsedEvent]
     columns: dict[str, int]
+    note: str = ""  # how the table was read, when that is worth a look («столбцы восстановлены …»)
 
     @property
     def problems(self) -> list[tuple[int, str]]:
@@ -96,27 +98,33 @@ def is_header_row(cells: list[str]) -> bool:
     return all(not re.search(r"\d", c) and len(c) <= 120 and _role_of(c, set()) for c in filled)
 
 
+def header_roles(rows: list[list[str]], within: int = 3) -> frozenset[str] | None:
+    """The column roles of a table's header (found in its first rows), or None when it has none: two
+    tables of one document are one roadmap when these match."""
+    for row in rows[:within]:
+        cells = [strip_markup(c) for c in row]
+        if is_header_row(cells):
+            taken: set[str] = set()
+            for cell in cells:
+                role = _role_of(cell, taken)
+                if role:
+                    taken.add(role)
+            return frozenset(taken)
+    return None
+
+
 def is_debris_row(cells: list[str]) -> bool:
     """Empty separator rows and Markdown separator rows (``---``, ``:---:``)."""
     return all(re.fullmatch(r"[\s\-:|=_]*", c) for c in cells)
 
 
-def title_from_preamble(lines: list[str]) -> str:
-    """The roadmap's title: the bold block of the preamble, else the «Дорожная карта …» lines."""
-    text = "\n".join(lines)
-    m = re.search(r"\*\*(.+?)\*\*", text, re.DOTALL)
-    if m and m.group(1).strip():
-        return " ".join(m.group(1).split())
-    for i, line in enumerate(lines):
-        if re.search(r"дорожн\w*\s+карт|план\s+мероприятий", line, re.IGNORECASE):
-            block = [line]
-            for nxt in lines[i + 1: i + 5]:
-                if not nxt.strip():
-                    break
-                block.append(nxt)
-            return " ".join(" ".join(block).replace("*", "").split())
-    first = next((line for line in lines if line.strip()), "")
-    return " ".join(first.replace("*", "").split()) or "Дорожная карта"
+def is_column_number_row(cells: list[str]) -> bool:
+    """The row of column numbers under a header («1 | 2 | 3 | 4 | 5»), repeated on every page."""
+    filled = [c.strip().rstrip(".") for c in cells if c.strip()]
+    if len(filled) < 3 or not all(c.isdigit() for c in filled):
+        return False
+    numbers = [int(c) for c in filled]
+    return numbers[0] in (0, 1) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def parse_rows(rows: list[list[str]], preamble: list[str] | None = None, source: str = "") -> ParsedRoadmap:
@@ -146,9 +154,10 @@ def parse_rows(rows: list[list[str]], preamble: list[str] | None = None, source:
     if "title" not in columns:
         found = ", ".join(f"«{label}»" for label in labels if label)
         raise CuratorError(f"В заголовке таблицы{where} нет столбца мероприятий (найдены: {found}).")
-    body = [row for row in cleaned[i:] if not is_debris_row(row) and not is_header_row(row)]
+    body = [row for row in cleaned[i:]
+            if not is_debris_row(row) and not is_header_row(row) and not is_column_number_row(row)]
     vocabulary = document_vocabulary(c for row in cleaned for c in row)
-    ctx = YearContext.from_title(title)
+    ctx = context_from_preamble(title, lead)
     return _read_body(body, columns, vocabulary, ctx, title)
 
 
@@ -188,6 +197,7 @@ def _read_body(body: list[list[str]], columns: dict[str, int], vocabulary: set[s
                     prev[role] = f"{prev.get(role, '')} {cells[role]}".strip()
         elif any(cells.values()):
             items.append(("event", cells))
+    _events_under_roman(items)
     events: list[ParsedEvent] = []
     current = ""
     for kind, cells in items:
@@ -208,3 +218,23 @@ def _read_body(body: list[list[str]], columns: dict[str, int], vocabulary: set[s
                                   responsible=fix.get("responsible", ""),
                                   description=fix.get("description", ""), period=period))
     return ParsedRoadmap(title=title, ctx=ctx, sections=sections, events=events, columns=columns)
+
+
+def _events_under_roman(items: list[tuple[str, dict[str, str]]]) -> None:
+    """Under a Roman section («I. Организационный этап») a row «1. Разработка …» with nothing but its
+    title is an event whose period is missing, not a section — unless the rows after it are its own
+    sub-items («1.1.»)."""
+    roman = False
+    for i, (kind, cells) in enumerate(items):
+        number = cells.get("number", "")
+        if kind != "section":
+            continue
+        if re.fullmatch(r"[IVX]+\.?", number):
+            roman = True
+            continue
+        if not roman:
+            continue
+        following = next((c["number"] for _, c in items[i + 1:] if c.get("number")), "")
+        own = number.rstrip(".") + "."
+        if not (following.rstrip(".") + ".").startswith(own) or following.rstrip(".") == number.rstrip("."):
+            items[i] = ("event", cells)

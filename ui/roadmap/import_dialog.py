@@ -1,4 +1,4 @@
-"""Import of a roadmap with a preview: from a file (.docx, .xlsx, .txt) read on a worker thread, or
+"""Import of a roadmap with a preview: from a file (.docx, .pdf, .xlsx, .txt) read on a worker thread, or
 from text pasted from the clipboard. Periods the parser could not read are marked for the curator;
 nothing is stored until «Сохранить»."""
 
@@ -28,12 +28,12 @@ from ui.common import worker
 from ui.common.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
-FILE_FILTER = "Дорожная карта (*.docx *.xlsx *.txt *.md);;Все файлы (*)"
+FILE_FILTER = "Дорожная карта (*.docx *.pdf *.xlsx *.txt *.md);;Все файлы (*)"
 
 
 class PreviewModel(QAbstractTableModel):
     COLUMNS = ["Раздел", "№", "Мероприятие", "Срок (как в документе)", "Начало", "Окончание", "Периодичность",
-               "Замечание"]
+               "Замечание", "Ответственный", "Результат"]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -62,7 +62,8 @@ class PreviewModel(QAbstractTableModel):
         p = e.period
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return [e.section, e.number, " ".join(e.title.split()), p.text, date_short(p.start), date_short(p.end),
-                    p.recurrence or "", p.problem or ""][index.column()]
+                    p.recurrence or "", p.problem or "", " ".join(e.responsible.split()),
+                    " ".join(e.result.split())][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and p.problem:
             return QBrush(QColor("#fff3cd"))
         return None
@@ -102,7 +103,7 @@ class RoadmapImportDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((60, 60, 360, 220, 80, 80, 130, 260)):
+        for col, width in enumerate((60, 60, 360, 220, 80, 80, 130, 260, 200, 260)):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 2)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -149,6 +150,8 @@ class RoadmapImportDialog(QDialog):
             text += (f"<br><span style='color:#b8860b'>Сроки не разобраны у "
                      f"{plural(len(problems), 'мероприятия', 'мероприятий', 'мероприятий')} (выделены жёлтым): их "
                      "даты останутся пустыми, исправьте их после загрузки в карточке мероприятия.</span>")
+        if parsed.note:
+            text += f"<br><span style='color:#1f5fa8'>{parsed.note}</span>"
         self.summary.setStyleSheet("")
         self.summary.setText(text)
         self.save_button.setEnabled(bool(parsed.events))

@@ -91,7 +91,7 @@ class RoadmapTab(BaseTab):
         load_button.setText("Загрузить ▾")
         load_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(load_button)
-        menu.addAction("Из файла (.docx, .xlsx, .txt)…", self.import_file)
+        menu.addAction("Из файла (.docx, .pdf, .xlsx, .txt)…", self.import_file)
         menu.addAction("Вставить из буфера обмена…", self.import_paste)
         menu.addAction("Создать из шаблона целевой модели", self.create_from_template)
         menu.addSeparator()

@@ -173,9 +173,9 @@ def test_xlsx_with_dates_as_cells(tmp_path: Path) -> None:
 def test_unknown_file_kind_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CuratorError, match="не найден"):
         parse_file(tmp_path / "нет.docx")
-    odd = tmp_path / "карта.pdf"
-    odd.write_bytes(b"%PDF-1.4")
-    with pytest.raises(CuratorError, match=".docx, .xlsx"):
+    odd = tmp_path / "карта.odt"
+    odd.write_bytes(b"PK")
+    with pytest.raises(CuratorError, match=".docx, .pdf, .xlsx"):
         parse_file(odd)
     broken = tmp_path / "битый.docx"
     broken.write_bytes(b"not a zip")
