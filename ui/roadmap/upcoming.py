@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
 
 from curator_app.lang.fmt import date_short, plural
 from curator_app.roadmap import EventRow
-
-COLUMNS = ["Когда", "№", "Мероприятие", "Ответственный"]
-Index = QModelIndex | QPersistentModelIndex
+from ui.common.table_model import Column, Index, RowsModel
 
 
 def when_text(e: EventRow, today: dt.date) -> str:
@@ -27,39 +24,30 @@ def when_text(e: EventRow, today: dt.date) -> str:
     return ""
 
 
-class UpcomingModel(QAbstractTableModel):
-    """Rows are ``EventRow`` values chosen by :func:`curator_app.roadmap.ops.upcoming`."""
+def _red(e: EventRow) -> str | None:
+    return "#c0392b" if e.status == "overdue" else None
+
+
+class UpcomingModel(RowsModel):
+    """Rows are ``EventRow`` values chosen by :func:`curator_app.roadmap.ops.upcoming`, in that order; the
+    first column reads «срок 20.12.2026, через 5 дней» against the day given with them."""
+
+    rows: list[EventRow]
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[EventRow] = []
         self.today = dt.date.today()
+        super().__init__([
+            Column("Когда", lambda e: e, lambda e: when_text(e, self.today), color=_red),
+            Column("№", lambda e: e.number, color=_red),
+            Column("Мероприятие", lambda e: " ".join(e.title.split()), color=_red),
+            Column("Ответственный", lambda e: " ".join(e.responsible.split()), color=_red),
+        ], parent)
 
-    def set_rows(self, rows: list[EventRow], today: dt.date) -> None:
-        self.beginResetModel()
-        self.rows, self.today = rows, today
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+    def set_rows(self, rows: list[EventRow], today: dt.date) -> None:  # type: ignore[override]
+        self.today = today
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not (0 <= index.row() < len(self.rows)):
-            return None
-        e = self.rows[index.row()]
-        values = [when_text(e, self.today), e.number, " ".join(e.title.split()), " ".join(e.responsible.split())]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return values[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and e.status == "overdue":
-            return QBrush(QColor("#c0392b"))
-        if role == Qt.ItemDataRole.UserRole:
-            return e.id
-        return None
+        if role == Qt.ItemDataRole.UserRole and index.isValid():
+            return self.rows[index.row()].id
+        return super().data(index, role)
