@@ -15,8 +15,8 @@ from curator_app.lang.fmt import number, percent
 from curator_app.monitoring.report_charts import BLUE, GREY, ORANGE
 from curator_app.pdf import SANS, register_fonts
 
-PER_CHART = 30
-ROW = 15
+PER_CHART = 45  # a block fills at most a page
+ROW = 14
 LEFT = 170
 
 

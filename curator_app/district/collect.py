@@ -9,6 +9,7 @@ file it dropped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,12 +29,14 @@ _EPOCH = dt.date(1, 1, 1)
 @dataclass
 class Collection:
     """What the files gave: ``rows`` one per school (by name), ``problems`` the files refused, ``notes``
-    what was dropped on purpose (an older table of the same school, a district summary in the folder)."""
+    what was left out on purpose (an older table of the same school, a district summary in the folder),
+    ``dropped`` the same by file."""
 
     rows: list[SchoolRow] = field(default_factory=list)
     problems: list[SchoolFileError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    dropped: dict[Path, str] = field(default_factory=dict)
 
     def check(self) -> None:
         """Raise one error naming every file refused (nothing is to be written then)."""
@@ -82,16 +85,22 @@ def collect(paths: Iterable[str | Path], password: str | None = None, state: Tas
         except DistrictTableGiven as error:
             if path in in_folders:
                 result.notes.append(f"«{path.name}» пропущен: это сводка по школам, а не таблица школы.")
+                result.dropped[path] = "пропущен: это сводка по школам, а не таблица школы"
             else:
                 result.problems.append(error)
             continue
         except SchoolFileError as error:
             result.problems.append(error)
             continue
-        _keep(kept, row, result.notes)
+        _keep(kept, row, result)
     state.progress(len(result.files), len(result.files), "Готово")
-    result.rows = sorted(kept.values(), key=lambda r: r.key)
+    result.rows = sorted(kept.values(), key=lambda r: natural(r.key))
     return result
+
+
+def natural(text: str) -> list[tuple[int, int | str]]:
+    """A sort key that puts «СОШ № 2» before «СОШ № 10»."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part]
 
 
 def read_school_file(path: Path, password: str | None = None) -> SchoolRow:
@@ -127,7 +136,7 @@ def _backup_reason(error: CuratorError) -> str:
     return str(error).rstrip(".")
 
 
-def _keep(kept: dict[str, SchoolRow], row: SchoolRow, notes: list[str]) -> None:
+def _keep(kept: dict[str, SchoolRow], row: SchoolRow, result: Collection) -> None:
     earlier = kept.get(row.key)
     if earlier is None:
         kept[row.key] = row
@@ -140,7 +149,10 @@ def _keep(kept: dict[str, SchoolRow], row: SchoolRow, notes: list[str]) -> None:
     note = (f"{newer.label}: таблица дана дважды — взята на {date_short(newer.as_of)} "
             f"(«{new_file}»), на {date_short(older.as_of)} («{old_file}») не учтена.")
     newer.notes.append(note)
-    notes.append(note)
+    result.notes.append(note)
+    if older.source is not None:
+        result.dropped[older.source] = (f"не учтён: взята таблица этой школы на {date_short(newer.as_of)} "
+                                        f"(«{new_file}»)")
 
 
 def _name(row: SchoolRow) -> str:
