@@ -29,6 +29,15 @@ class Swot:
     threats: list[str] = field(default_factory=list)
 
 
+def of_schools(count: int, short: bool = False) -> str:
+    """«3 образовательных организаций», «1 образовательной организации», «21 школы» (the genitive: after
+    «из», «по таблицам …»)."""
+    one = count % 10 == 1 and count % 100 != 11
+    if short:
+        return f"{count} {'школы' if one else 'школ'}"
+    return f"{count} {'образовательной организации' if one else 'образовательных организаций'}"
+
+
 def names(rows: list[SchoolRow]) -> str:
     shown = ", ".join(r.label for r in rows[:SHOWN])
     return shown + (f" и ещё {len(rows) - SHOWN}" if len(rows) > SHOWN else "")
@@ -46,8 +55,7 @@ def district_swot(rows: list[SchoolRow], day: dt.date) -> Swot:
     swot = Swot()
     total = total_row(rows)
     share, target = total["pupils_share"], total["target"]
-    schools = plural(len(rows), "образовательная организация", "образовательные организации",
-                     "образовательных организаций")
+    schools = of_schools(len(rows))
     summary = f"Сводка по {len(rows)} {'образовательной организации' if len(rows) == 1 else 'образовательным организациям'}"
     if share is not None:
         summary += (f": в программах наставничества {total['pupils_covered']} обучающихся 10–18 лет из "
@@ -98,7 +106,7 @@ def _survey(swot: Swot, rows: list[SchoolRow], total: SchoolRow) -> None:
                                f"{total['expected']}): выводы по остальным не подтверждены анкетами.")
     silent = [r for r in rows if r["answered"] in (None, 0)]
     if silent:
-        swot.weaknesses.append(f"Нет ответов анкет в {len(silent)} из {len(rows)}: {names(silent)}.")
+        swot.weaknesses.append(f"Нет ответов анкет в {len(silent)} из {of_schools(len(rows), True)}: {names(silent)}.")
     change = total["mean_change"]
     if change is not None and total["compared"]:
         sign = "вырос" if change > 0 else "снизился"
@@ -121,12 +129,12 @@ def _outlook(swot: Swot, rows: list[SchoolRow], total: SchoolRow, day: dt.date) 
     for code, name in FORMS:
         using = [r for r in rows if (r[f"form_{code}"] or 0) > 0]
         if code in ("student_pupil", "employer_pupil") and len(using) < len(rows):
-            swot.opportunities.append(f"Форма «{name}» работает в {len(using)} из {len(rows)} школ: "
+            swot.opportunities.append(f"Форма «{name}» работает в {len(using)} из {of_schools(len(rows), True)}: "
                                       f"организации-партнёры района ({total['partners'] or 0}) могут дать "
                                       "наставников и другим школам.")
     far = [r for r in rows if r["pupils_share"] is not None and r["target"] and r["pupils_share"] < r["target"] / 2]
     if far:
-        swot.threats.append(f"Охват меньше половины целевого в {len(far)} из {len(rows)} школ ({names(far)}): "
+        swot.threats.append(f"Охват меньше половины целевого в {len(far)} из {of_schools(len(rows), True)} ({names(far)}): "
                             "цель не будет достигнута без дополнительных пар и групп.")
     ended = total["mentorships_ended_early"] or 0
     finished = ended + (total["mentorships_completed"] or 0) + (total["mentorships_active"] or 0)
@@ -134,7 +142,7 @@ def _outlook(swot: Swot, rows: list[SchoolRow], total: SchoolRow, day: dt.date) 
         swot.threats.append(f"Прекращены досрочно {ended} пар и групп из {finished} ({percent(ended / finished)}).")
     stale = [r for r in rows if r.as_of and (day - r.as_of).days > STALE_DAYS]
     if stale:
-        swot.threats.append(f"Данные {len(stale)} школ старше {STALE_DAYS} дней ({names(stale)}; самые ранние — на "
+        swot.threats.append(f"Данные {of_schools(len(stale), True)} старше {STALE_DAYS} дней ({names(stale)}; самые ранние — на "
                             f"{date_short(min(r.as_of for r in stale if r.as_of))}): нужны свежие таблицы.")
     working, mentees = total["mentors_working"] or 0, total["mentees_in_mentoring"] or 0
     if working and mentees / working > 8:

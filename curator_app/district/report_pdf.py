@@ -19,7 +19,7 @@ from curator_app.pdf import SERIF, build_pdf, styles
 
 from .charts import school_bars
 from .columns import COLUMNS, SchoolRow, total_row
-from .findings import district_swot, shortfall
+from .findings import district_swot, of_schools, shortfall
 
 WIDTH = 180 * mm
 # (column, caption, with the target line): the charts, one per indicator
@@ -88,10 +88,10 @@ def build_district_report(rows: Sequence[SchoolRow], path: str | Path, *, day: d
     dates = [r.as_of for r in schools if r.as_of]
     period = (f"на {date_short(min(dates))}" if dates and min(dates) == max(dates) else
               f"на даты с {date_short(min(dates))} по {date_short(max(dates))}" if dates else "без дат")
-    add(_p(f"Справка составлена по таблицам мониторинга наставничества {len(schools)} образовательных организаций "
+    add(_p(f"Справка составлена по таблицам мониторинга наставничества {of_schools(len(schools))} "
            f"(данные {period}), собранным программой «Куратор наставничества».", st["body"]))
     for note in notes:
-        add(_p(note, small["small"]))
+        add(_p(note, small["cell"]))
     sources: list[list[Any]] = [["№", "Образовательная организация", "По состоянию на", "Ответственный"]]
     sources += [[n, r.label, show(r.as_of, "date"), r["responsible"] or "—"] for n, r in enumerate(schools, 1)]
     add(_table(sources, [10 * mm, 80 * mm, 30 * mm, 60 * mm], small))

@@ -78,3 +78,34 @@ def test_many_schools_get_their_bars_in_blocks(schools: list[School], tmp_path: 
     assert text.count("СОШ № 65") >= 9 and "Школа № 1" not in text.split("2. Итоговые показатели")[1]
     swot = district_swot(rows, dt.date(2026, 12, 20))
     assert any("Ниже целевого охвата" in line and "и ещё" in line for line in swot.weaknesses)
+
+
+def test_swot_words_each_part_from_the_figures() -> None:
+    from curator_app.district import SchoolRow
+    from curator_app.district.columns import derive
+
+    def school(name: str, covered: int, as_of: dt.date, **more: object) -> SchoolRow:
+        values = {"full_name": name, "short_name": name, "as_of": as_of, "pupils_total": 100, "pupils_covered": covered,
+                  "target": 0.7, "mentors": 10, "mentors_trained": 9, "mentorships_active": 8,
+                  "mentorships_completed": 1, "mentorships_ended_early": 3, "mentors_working": 2,
+                  "mentees_in_mentoring": 40, "partners": 2, "form_employer_pupil": 0, "form_student_pupil": 1,
+                  **more}
+        return SchoolRow(derive(values))
+
+    day = dt.date(2027, 5, 20)
+    rows = [school("Лицей № 1", 90, day), school("СОШ № 2", 20, dt.date(2026, 11, 16)), school("СОШ № 3", 65, day)]
+    swot = district_swot(rows, day)
+    assert swot.summary[0].startswith("Сводка по 3 образовательным организациям: в программах наставничества 175")
+    assert "Целевого охвата достигли 1 из 3 образовательных организаций: Лицей № 1." in swot.strengths
+    assert "Обучение прошли 27 наставников из 30 (90 %)." in swot.strengths
+    assert any(line.startswith("Охват обучающихся 10–18 лет по району — 58 %") for line in swot.weaknesses)
+    assert ("Ниже целевого охвата 2 из 3 образовательных организаций: СОШ № 2, СОШ № 3; до цели им не хватает "
+            "55 обучающихся.") in swot.weaknesses
+    assert any("Опыт школ с наибольшим охватом (Лицей № 1)" in line for line in swot.opportunities)
+    assert any("«студент – ученик» работает в 3 из 3 школ" in line for line in swot.opportunities) is False
+    assert any("«работодатель – ученик» работает в 0 из 3 школ" in line for line in swot.opportunities)
+    threats = " ".join(swot.threats)
+    assert "Охват меньше половины целевого в 1 из 3 школ (СОШ № 2)" in threats
+    assert "Прекращены досрочно 9 пар и групп из 36" in threats
+    assert "Данные 1 школы старше 120 дней (СОШ № 2; самые ранние — на 16.11.2026)" in threats
+    assert "На одного работающего наставника в среднем 20 наставляемых" in threats
