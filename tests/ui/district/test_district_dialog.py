@@ -94,3 +94,22 @@ def test_the_file_menu_opens_the_summary(qtbot: QtBot, demo_db: Path, monkeypatc
     dialog = window.findChild(DistrictDialog)
     assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Сводка по школам"
     dialog.close()
+
+
+def test_the_monitoring_tabs_table_carries_the_row_for_the_district(qtbot: QtBot, demo_db: Path,
+                                                                    tmp_path: Path) -> None:
+    from curator_app.district import read_school_table
+    from curator_app.stats import counts
+    from ui.monitoring.tab import MonitoringTab
+
+    tab = MonitoringTab(AppContext())
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.activate()
+    tab.pages.setCurrentWidget(tab.analytics)
+    qtbot.waitUntil(lambda: tab.analytics.analytics is not None, timeout=10000)
+    table = tmp_path / "таблица.xlsx"
+    tab.analytics.export_to("xlsx", str(table))
+    qtbot.waitUntil(table.exists, timeout=15000)
+    row, info = read_school_table(table), counts()
+    assert {k: row[k] for k in INFO_KEYS} == {k: info[k] for k in INFO_KEYS}
