@@ -1,6 +1,6 @@
 """Curator: the core of the mentorship curator's workplace.
 
-Everything here runs without Qt: models, storage, the subjects (banks, pairs, matching, roadmap, monitoring, documents, backup) and the CLI. The Qt face lives in ``ui``.
+Everything here runs without Qt: models, storage, the subjects (banks, pairs, matching, roadmap, monitoring, documents, backup, district) and the CLI. The Qt face lives in ``ui``.
 """
 
 from __future__ import annotations

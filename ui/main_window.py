@@ -17,6 +17,7 @@ from ui.backup.actions import run_backup, run_restore
 from ui.common.banner import READ_ONLY_TEXT, add_banner
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
+from ui.district.dialog import open_district_dialog
 from ui.school.settings_dialog import SettingsDialog
 from ui.tabs import TABS, TabSlot, find_tab_index
 
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self._action(menu, "Резервная копия…", lambda: run_backup(self, self.ctx))
         self._action(menu, "Восстановить из копии…", self.restore)
         self._action(menu, "Новый учебный год…", self.new_academic_year)
+        self._action(menu, "Сводка по школам…", lambda: open_district_dialog(self))
         menu.addSeparator()
         self._action(menu, "Выход", self.close, QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu("&Настройки")

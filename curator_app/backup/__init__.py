@@ -2,7 +2,8 @@
 
 - :mod:`.make` — a verified copy into a folder, old copies rotated (``make_backup``, ``write_backup``);
 - :mod:`.restore` — verify a copy, keep a safety copy of the database, then one atomic rename;
-- :mod:`.inspect` — what a copy holds, read without changing it;
+- :mod:`.inspect` — what a copy holds, read without changing it (``private_copy`` in :mod:`.restore`: a
+  verified plain copy in a private temporary folder, removed on every exit path);
 - :mod:`.crypto` — AES-GCM with a key from the password (scrypt);
 - :mod:`.settings` — how many copies to keep, the copy on exit, the weekly reminder, flash drives.
 
@@ -21,6 +22,7 @@ from .restore import (
     finish_restore,
     inspect_backup,
     prepare_restore,
+    private_copy,
     restore_backup,
     restore_over_damaged,
 )
@@ -38,6 +40,6 @@ __all__ = [
     "MIN_PASSWORD", "SAFETY_FOLDER", "BackupInfo", "BackupResult", "BackupSettings", "DamagedBackupError",
     "PasswordNeededError", "PreparedRestore", "WrongPasswordError", "check_password", "describe_plain",
     "finish_restore", "inspect_backup", "is_backup_name", "is_encrypted", "load_settings", "make_backup",
-    "prepare_restore", "read_password_file", "record_backup", "reminder", "removable_drives",
+    "prepare_restore", "private_copy", "read_password_file", "record_backup", "reminder", "removable_drives",
     "restore_backup", "restore_over_damaged", "rotate", "save_settings", "suggested_folder", "write_backup",
 ]

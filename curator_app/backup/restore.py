@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,12 +42,24 @@ def inspect_backup(path: str | Path, password: str | None = None) -> BackupInfo:
         raise CuratorError(f"Файл резервной копии «{source}» не найден.")
     if not crypto.is_encrypted(source):
         return describe_plain(source)
+    with private_copy(source, password) as (_, info):
+        return info
+
+
+@contextlib.contextmanager
+def private_copy(path: str | Path, password: str | None = None) -> Iterator[tuple[Path, BackupInfo]]:
+    """The backup at ``path`` as a plain, verified database file in a private temporary folder (decrypted
+    if needed), to be read by this process alone; the folder and all in it are removed however the block
+    ends, so no plain copy of personal data stays behind. Yields the file and what the backup holds."""
+    source = Path(path)
+    if not source.is_file():
+        raise CuratorError(f"Файл резервной копии «{source}» не найден.")
     with tempfile.TemporaryDirectory(prefix="curator-") as folder:
         plain = Path(folder) / "copy.sqlite"
         _unpack(source, plain, password)
         info = describe_plain(plain, shown_as=source)
-    info.encrypted = True
-    return info
+        info.encrypted = crypto.is_encrypted(source)
+        yield plain, info
 
 
 @dataclass

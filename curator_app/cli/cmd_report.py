@@ -36,8 +36,10 @@ def _report(args: argparse.Namespace) -> None:
 
         build_report(analytics, args.out)
     else:
-        from curator_app.monitoring import build_table
+        import datetime as dt
 
-        build_table(analytics, args.out)
+        from curator_app.district import build_school_table
+
+        build_school_table(analytics, args.out, as_of=dt.date.today())  # with the row sheet for the district
     print_json({"out": args.out, "format": suffix[1:], "wave": wave.id, "baseline": analytics.change.baseline_id
                 if analytics.change else None, "expected": analytics.expected, "answered": analytics.answered})

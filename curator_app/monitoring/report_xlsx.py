@@ -1,7 +1,9 @@
-"""The municipal monitoring table (XLSX): a sheet of indicators and a sheet of item figures."""
+"""The municipal monitoring table (XLSX): a sheet of indicators and a sheet of item figures (and whatever
+sheets the caller adds: the school's row for the district, ``curator_app.district``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +63,8 @@ def indicator_rows(analytics: WaveAnalytics) -> list[tuple[str, Any, str]]:
     return rows
 
 
-def build_table(analytics: WaveAnalytics, path: str | Path) -> Path:
-    """Write the two sheets to ``path`` atomically."""
+def build_table(analytics: WaveAnalytics, path: str | Path, sheets: Sequence[Callable[[Any], None]] = ()) -> Path:
+    """Write the two sheets to ``path`` atomically; each of ``sheets`` adds its own to the workbook first."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -108,6 +110,8 @@ def build_table(analytics: WaveAnalytics, path: str | Path) -> Path:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
+    for add in sheets:
+        add(book)
     with atomic_path(path) as temp:
         book.save(temp)
     return Path(path)

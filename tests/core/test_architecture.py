@@ -58,7 +58,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("curator_app.db",),
     ("curator_app.settings", "curator_app.audit", "curator_app.stats", "curator_app.pdf"),
     ("curator_app.banks", "curator_app.matching", "curator_app.pairs", "curator_app.roadmap",
-     "curator_app.monitoring", "curator_app.documents", "curator_app.backup"),
+     "curator_app.monitoring", "curator_app.documents", "curator_app.backup", "curator_app.district"),
     ("curator_app.demo", "curator_app.cli", "curator_app.__main__", "curator_app"),
     ("ui",),
 ]

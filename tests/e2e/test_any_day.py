@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATED = ["tests/core/documents", "tests/core/pairs", "tests/core/demo", "tests/core/banks", "tests/core/monitoring",
+         "tests/core/district",
          "tests/core/roadmap/test_ops.py"]
 
 

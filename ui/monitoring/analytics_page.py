@@ -300,9 +300,11 @@ class AnalyticsPage(QWidget):
 
                 build_report(analytics, path)
             else:
-                from curator_app.monitoring import build_table
+                import datetime as dt
 
-                build_table(analytics, path)
+                from curator_app.district import build_school_table
+
+                build_school_table(analytics, path, as_of=dt.date.today())  # with the row for the district
             return path
 
         def done(saved: str) -> None:
