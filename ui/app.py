@@ -8,15 +8,19 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator_app import APP_NAME
 from curator_app.db import open_database, writable
 from curator_app.errors import CuratorError, user_message
 from ui.common.context import AppContext
 from ui.common.fonts import register_fonts, ui_font
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -55,15 +59,14 @@ class _FirstPaint(QObject):
         return False
 
 
-def show_backup_reminder(window: QMainWindow, ctx: AppContext) -> None:
+def show_backup_reminder(window: MainWindow, ctx: AppContext) -> None:
     """A strip above the tabs when the last backup is older than a week, with a button to make one."""
     from curator_app.backup import reminder
-    from ui.backup.actions import run_backup
     from ui.common.banner import add_banner
 
     text = reminder()
     if text:
-        add_banner(window, text, action_text="Сделать копию сейчас", action=lambda: run_backup(window, ctx))
+        add_banner(window, text, action_text="Сделать копию сейчас", action=window.make_backup)
 
 
 def show_unexpected(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

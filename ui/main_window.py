@@ -13,12 +13,9 @@ from curator_app import settings as settings_service
 from curator_app.db import current_path, open_database, schema_version, writable
 from curator_app.errors import CuratorError
 from curator_app.stats import counts
-from ui.backup.actions import run_backup, run_restore
 from ui.common.banner import READ_ONLY_TEXT, add_banner
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
-from ui.district.dialog import open_district_dialog
-from ui.school.settings_dialog import SettingsDialog
 from ui.tabs import TABS, TabSlot, find_tab_index
 
 DB_FILTER = "База «Куратора» (*.sqlite *.db);;Все файлы (*)"
@@ -53,10 +50,10 @@ class MainWindow(QMainWindow):
         self._action(menu, "Создать базу…", self.create_database, QKeySequence.StandardKey.New)
         self._action(menu, "Открыть базу…", self.choose_database, QKeySequence.StandardKey.Open)
         menu.addSeparator()
-        self._action(menu, "Резервная копия…", lambda: run_backup(self, self.ctx))
+        self._action(menu, "Резервная копия…", self.make_backup)
         self._action(menu, "Восстановить из копии…", self.restore)
         self._action(menu, "Новый учебный год…", self.new_academic_year)
-        self._action(menu, "Сводка по школам…", lambda: open_district_dialog(self))
+        self._action(menu, "Сводка по школам…", self.district_summary)
         menu.addSeparator()
         self._action(menu, "Выход", self.close, QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu("&Настройки")
@@ -109,8 +106,20 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, subject: str) -> None:
         self.refresh_header()
 
-    # --- menu actions ---------------------------------------------------------------------------
+    # --- menu actions (their dialogs are imported when first used: the window paints sooner) ----------------
+    def make_backup(self) -> None:
+        from ui.backup.actions import run_backup
+
+        run_backup(self, self.ctx)
+
+    def district_summary(self) -> None:
+        from ui.district.dialog import open_district_dialog
+
+        open_district_dialog(self)
+
     def edit_settings(self) -> None:
+        from ui.school.settings_dialog import SettingsDialog
+
         if SettingsDialog(self).exec():
             self.ctx.notify(Changed.SETTINGS)
 
@@ -149,6 +158,8 @@ class MainWindow(QMainWindow):
         run_rollover(self, self.ctx)
 
     def restore(self) -> None:
+        from ui.backup.actions import run_restore
+
         run_restore(self, self.ctx)
 
     def open_data_folder(self) -> None:

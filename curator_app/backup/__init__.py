@@ -12,20 +12,10 @@ The copy itself (SQLite's backup API, verification, names) is :mod:`curator_app.
 
 from __future__ import annotations
 
-from .crypto import DamagedBackupError, WrongPasswordError, check_password, is_encrypted, read_password_file
-from .inspect import BackupInfo, describe_plain
-from .make import MIN_PASSWORD, BackupResult, is_backup_name, make_backup, rotate, write_backup
-from .restore import (
-    SAFETY_FOLDER,
-    PasswordNeededError,
-    PreparedRestore,
-    finish_restore,
-    inspect_backup,
-    prepare_restore,
-    private_copy,
-    restore_backup,
-    restore_over_damaged,
-)
+from typing import TYPE_CHECKING
+
+from curator_app.lazy import lazy_names
+
 from .settings import (
     BackupSettings,
     load_settings,
@@ -35,6 +25,36 @@ from .settings import (
     save_settings,
     suggested_folder,
 )
+
+if TYPE_CHECKING:  # loaded when first used: the window's start needs only the settings and the reminder
+    from .crypto import (
+        DamagedBackupError,
+        WrongPasswordError,
+        check_password,
+        is_encrypted,
+        read_password_file,
+    )
+    from .inspect import BackupInfo, describe_plain
+    from .make import MIN_PASSWORD, BackupResult, is_backup_name, make_backup, rotate, write_backup
+    from .restore import (
+        SAFETY_FOLDER,
+        PasswordNeededError,
+        PreparedRestore,
+        finish_restore,
+        inspect_backup,
+        prepare_restore,
+        private_copy,
+        restore_backup,
+        restore_over_damaged,
+    )
+
+__getattr__ = lazy_names(__name__, {
+    ".crypto": ("DamagedBackupError", "WrongPasswordError", "check_password", "is_encrypted", "read_password_file"),
+    ".inspect": ("BackupInfo", "describe_plain"),
+    ".make": ("MIN_PASSWORD", "BackupResult", "is_backup_name", "make_backup", "rotate", "write_backup"),
+    ".restore": ("SAFETY_FOLDER", "PasswordNeededError", "PreparedRestore", "finish_restore", "inspect_backup",
+                 "prepare_restore", "private_copy", "restore_backup", "restore_over_damaged"),
+})
 
 __all__ = [
     "MIN_PASSWORD", "SAFETY_FOLDER", "BackupInfo", "BackupResult", "BackupSettings", "DamagedBackupError",

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-_SPACES = re.compile(r"\s+")
-
 
 def fold(text: str | None) -> str:
     """Case-fold for search: lower case for Cyrillic too, ё as е, single spaces.
@@ -14,14 +10,14 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip()
+    return " ".join(text.casefold().replace("ё", "е").split())
 
 
 def clean_spaces(text: str | None) -> str:
     """Trim and collapse runs of white space (non-breaking spaces included)."""
     if text is None:
         return ""
-    return _SPACES.sub(" ", str(text).replace("\xa0", " ")).strip()
+    return " ".join(str(text).split())  # str.split() parts on every white space, non-breaking included
 
 
 def _cap_part(part: str) -> str:

@@ -12,10 +12,19 @@
 
 from __future__ import annotations
 
-from .export import export_roadmap, roadmap_json
+from typing import TYPE_CHECKING
+
+from curator_app.lazy import lazy_names
+
 from .ops import EventRow, current_roadmap, event_rows, import_file, save_parsed, summary, upcoming
-from .sources import parse_file, parse_text
-from .table import ParsedRoadmap
+
+if TYPE_CHECKING:  # the readers and writers load when first used: the tab paints without them
+    from .export import export_roadmap, roadmap_json
+    from .sources import parse_file, parse_text
+    from .table import ParsedRoadmap
+
+__getattr__ = lazy_names(__name__, {".export": ("export_roadmap", "roadmap_json"),
+                                    ".sources": ("parse_file", "parse_text"), ".table": ("ParsedRoadmap",)})
 
 __all__ = [
     "EventRow", "ParsedRoadmap", "current_roadmap", "event_rows", "export_roadmap", "import_file", "parse_file",
