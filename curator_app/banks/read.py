@@ -13,6 +13,7 @@ from typing import Any
 
 from curator_app.errors import CuratorError
 from curator_app.lang.text import clean_spaces, fold
+from curator_app.limits import check_input_file, csv_rows, decode_text
 
 # field key → Russian label shown in the mapping dialog
 FIELD_LABELS: dict[str, str] = {
@@ -95,6 +96,7 @@ def read_sheet(path: str | Path) -> Sheet:
     path = Path(path)
     if not path.is_file():
         raise CuratorError(f"Файл «{path}» не найден.")
+    check_input_file(path)  # sizes, declared dimensions, zip bombs: refused before any cell is read
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         raw = _read_xlsx(path)
@@ -150,22 +152,16 @@ def _read_xlsx_openpyxl(path: Path) -> list[list[Any]]:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # files written by other programs often lack the size: do not scan for it
         return [list(row) for row in sheet.iter_rows(values_only=True)]
+    except Exception as exc:  # noqa: BLE001 - a sheet broken inside a sound zip
+        raise CuratorError(f"Файл «{path.name}» не читается как книга Excel: {exc}.") from exc
     finally:
         book.close()
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1251 decodes any byte
-        raise CuratorError(f"Файл «{path.name}»: неизвестная кодировка.")
+    text = decode_text(path.read_bytes(), path.name)
     delimiter = _delimiter(text.splitlines()[:40])
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return list(csv_rows(csv.reader(io.StringIO(text), delimiter=delimiter), path.name))
 
 
 def _delimiter(lines: list[str]) -> str:
@@ -173,7 +169,10 @@ def _delimiter(lines: list[str]) -> str:
     columns (commas inside «математика, ОГЭ» must not win over the semicolons between columns)."""
     best, choice = (-1, 0), ";"
     for candidate in (";", ",", "\t"):
-        counts = [len(row) for row in csv.reader(lines, delimiter=candidate) if any(c.strip() for c in row)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=candidate) if any(c.strip() for c in row)]
+        except csv.Error:  # an over-long or broken line: csv_rows names it when the file is read
+            continue
         if not counts:
             continue
         mode = max(set(counts), key=counts.count)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from curator_app.errors import CuratorError
+from curator_app.limits import MAX_ROADMAP_LINES, check_input_file, check_lines, decode_text
 
 from .table import ParsedRoadmap, parse_rows
 
@@ -31,6 +32,7 @@ def parse_text(text: str, source: str = "") -> ParsedRoadmap:
     """A roadmap from pasted text (or a .txt/.md file's content)."""
     if not text.strip():
         raise CuratorError("Текст пуст: скопируйте таблицу дорожной карты из Word, PDF или Excel.")
+    check_lines(text, source, MAX_ROADMAP_LINES)
     return parse_rows(text_rows(text), source=source)
 
 
@@ -89,6 +91,8 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
     try:
         sheet = book.worksheets[0]
         return [[_xlsx_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception as exc:  # noqa: BLE001 - a sheet broken inside a sound zip is a user error
+        raise CuratorError(f"Файл «{path.name}» не читается как книга Excel (.xlsx): {exc}.") from exc
     finally:
         book.close()
 
@@ -98,6 +102,7 @@ def parse_file(path: str | Path) -> ParsedRoadmap:
     file = Path(path)
     if not file.is_file():
         raise CuratorError(f"Файл «{file}» не найден.")
+    check_input_file(file)  # sizes, declared dimensions, zip bombs, DTDs: refused before reading
     suffix = file.suffix.lower()
     if suffix == ".docx":
         preamble, rows = _docx_rows(file)
@@ -105,10 +110,7 @@ def parse_file(path: str | Path) -> ParsedRoadmap:
     elif suffix == ".xlsx":
         parsed = parse_rows(_xlsx_rows(file), source=file.name)
     elif suffix in (".txt", ".md", ".tsv", ""):
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            text = file.read_text(encoding="cp1251")
+        text = decode_text(file.read_bytes(), file.name)
         parsed = parse_text(text, source=file.name)
     else:
         raise CuratorError(f"Файл «{file.name}»: дорожную карту можно загрузить из .docx, .xlsx или текста "
