@@ -81,6 +81,18 @@ def broken_sheet(path: Path) -> Path:
     return xlsx(path, sheet_xml([header_row()])[:-40])
 
 
+def no_sheets(path: Path) -> Path:
+    """A sound zip whose workbook lists no sheet (openpyxl then has no ``worksheets[0]``)."""
+    xlsx(path, sheet_xml([header_row()]))
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/workbook.xml"] = WORKBOOK.replace('<sheet name="Лист1" sheetId="1" r:id="rId1"/>', "").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
 def long_cell_xlsx(path: Path, chars: int = 1_000_000) -> Path:
     rows = [header_row(), '<row r="2">' + _cell("A2", "а" * chars) + "</row>"]
     return xlsx(path, sheet_xml(rows))

@@ -161,3 +161,23 @@ def test_what_the_program_writes_is_private(tmp_path: Path, monkeypatch: pytest.
     finally:
         os.umask(old_mask)
         close_database()
+
+
+def test_checking_an_encrypted_backup_writes_no_plain_file(demo_db: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check --password-file`` and the restore preview decrypted into «copy.sqlite» in the temporary folder
+    (left there when killed); now they decrypt into memory."""
+    usb, temp = tmp_path / "usb", tmp_path / "temp"
+    usb.mkdir()
+    temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+    written = backup.make_backup(usb, password="секрет-123")
+    password = tmp_path / "pass.txt"
+    password.write_text("секрет-123\n", encoding="utf-8")
+    close_database()
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert main(["--db", str(written), "check", "--password-file", str(password)]) == 0
+    assert "в порядке" in capsys.readouterr().out
+    assert backup.inspect_backup(written, "секрет-123").encrypted
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

@@ -20,6 +20,7 @@ REFUSED = {  # file → what the message must say
     "bomb.xlsx": "распаковывается в 1073 МБ при пределе 150 МБ",
     "long-cell.xlsx": "больше 32 767 знаков",
     "broken.xlsx": "не читается как книга Excel",
+    "no-sheets.xlsx": "не читается|не найдена строка заголовков",
     "huge-cell.csv": "больше 32 767 знаков",
     "unclosed-quote.csv": "больше 32 767 знаков",
     "binary.csv": "не текст|не читается в кодировке",
@@ -36,6 +37,7 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files["bomb.xlsx"] = badfiles.zip_bomb(folder / "bomb.xlsx")
     files["long-cell.xlsx"] = badfiles.long_cell_xlsx(folder / "long-cell.xlsx")
     files["broken.xlsx"] = badfiles.broken_sheet(folder / "broken.xlsx")
+    files["no-sheets.xlsx"] = badfiles.no_sheets(folder / "no-sheets.xlsx")
     return files
 
 

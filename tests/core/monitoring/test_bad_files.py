@@ -17,6 +17,7 @@ REFUSED = {
     "dtd.xlsx": "объявление DTD",
     "bomb.xlsx": "распаковывается в 1073 МБ при пределе 150 МБ",
     "broken.xlsx": "Не удалось прочитать «broken.xlsx» как таблицу Excel",
+    "no-sheets.xlsx": "Не удалось прочитать «no-sheets.xlsx» как таблицу Excel",
     "huge-cell.csv": "больше 32 767 знаков",
     "unclosed-quote.csv": "больше 32 767 знаков",
     "binary.csv": "не текст|не читается в кодировке",
@@ -31,6 +32,7 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files["dtd.xlsx"] = badfiles.with_dtd(folder / "dtd.xlsx")
     files["bomb.xlsx"] = badfiles.zip_bomb(folder / "bomb.xlsx")
     files["broken.xlsx"] = badfiles.broken_sheet(folder / "broken.xlsx")
+    files["no-sheets.xlsx"] = badfiles.no_sheets(folder / "no-sheets.xlsx")
     return files
 
 

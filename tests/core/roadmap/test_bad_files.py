@@ -18,6 +18,7 @@ REFUSED = {
     "dtd.xlsx": "объявление DTD",
     "bomb.xlsx": "распаковывается в 1073 МБ при пределе 150 МБ",
     "broken.xlsx": "не читается как книга Excel",
+    "no-sheets.xlsx": "не читается как книга Excel",
     "long-cell.xlsx": "больше 32 767 знаков",
 }
 
@@ -31,6 +32,7 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "dtd.xlsx": badfiles.with_dtd(folder / "dtd.xlsx"),
         "bomb.xlsx": badfiles.zip_bomb(folder / "bomb.xlsx"),
         "broken.xlsx": badfiles.broken_sheet(folder / "broken.xlsx"),
+        "no-sheets.xlsx": badfiles.no_sheets(folder / "no-sheets.xlsx"),
         "long-cell.xlsx": badfiles.long_cell_xlsx(folder / "long-cell.xlsx"),
     }
 
