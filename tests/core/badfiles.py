@@ -4,6 +4,7 @@ declares (or fills) a cell at XFD1048576, zip bombs, XML with a DTD, broken shee
 
 from __future__ import annotations
 
+import functools
 import json
 import struct
 import subprocess
@@ -101,6 +102,13 @@ def long_cell_xlsx(path: Path, chars: int = 1_000_000) -> Path:
 def zip_bomb(path: Path, unpacked: int = 1 << 30) -> Path:
     """A workbook of about 1 MB whose shared strings unpack to ``unpacked`` bytes (1 GB by default), its sizes
     declared honestly. The deflate stream is one fully flushed block repeated, so building it is quick."""
+    xlsx(path, sheet_xml([header_row(), '<row r="2"><c r="A2" t="s"><v>0</v></c></row>']))
+    _append_raw_entry(path, "xl/sharedStrings.xml", *_bomb_stream(unpacked))
+    return path
+
+
+@functools.lru_cache(maxsize=2)
+def _bomb_stream(unpacked: int) -> tuple[list[bytes], int, int]:
     block = b"<si><t>" + b"a" * (1 << 20) + b"</t></si>"  # one shared string per block
     head = b'<?xml version="1.0" encoding="UTF-8"?><sst ' + NS.encode() + b">"
     tail = b"</sst>"
@@ -115,9 +123,7 @@ def zip_bomb(path: Path, unpacked: int = 1 << 30) -> Path:
         block_crc_run = zlib.crc32(block, block_crc_run)
     crc = zlib.crc32(tail, block_crc_run)
     size = len(head) + repeats * len(block) + len(tail)
-    xlsx(path, sheet_xml([header_row(), '<row r="2"><c r="A2" t="s"><v>0</v></c></row>']))
-    _append_raw_entry(path, "xl/sharedStrings.xml", [first, *([middle] * repeats), last], crc, size)
-    return path
+    return [first, *([middle] * repeats), last], crc, size
 
 
 def _append_raw_entry(path: Path, name: str, chunks: list[bytes], crc: int, size: int) -> None:

@@ -68,7 +68,7 @@ def test_backup_while_another_program_writes_records_its_time(demo_db: Path, tmp
     monkeypatch.setitem(db.READ_ONLY_PRAGMAS, "busy_timeout", 200)
     usb = tmp_path / "usb"
     usb.mkdir()
-    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(demo_db), "1.5"], cwd=ROOT,
+    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(demo_db), "0.8"], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "busy"
