@@ -138,8 +138,9 @@ def restore_over_damaged(target: str | Path, path: str | Path, password: str | N
     lock = DatabaseLock(db_path)
     lock.acquire()
     temp = temp_path(db_path)
-    image = load_backup(Path(path), password)
+    image: sqlite3.Connection | None = None
     try:
+        image = load_backup(Path(path), password)
         describe(image, Path(path))
         safety_dir = private_folder(db_path.parent / SAFETY_FOLDER)
         stamp = dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
@@ -157,7 +158,8 @@ def restore_over_damaged(target: str | Path, path: str | Path, password: str | N
 
         raise CuratorError(f"Не удалось восстановить базу: {user_message(exc)}") from exc
     finally:
-        image.close()
+        if image is not None:
+            image.close()
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
         lock.release()

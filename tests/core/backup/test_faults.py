@@ -181,3 +181,19 @@ def test_checking_an_encrypted_backup_writes_no_plain_file(demo_db: Path, tmp_pa
     assert "в порядке" in capsys.readouterr().out
     assert backup.inspect_backup(written, "секрет-123").encrypted
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_refused_restore_over_a_damaged_database_lets_it_go(demo_db: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    written = backup.make_backup(usb, password="секрет-123")
+    close_database()
+    demo_db.write_bytes(b"garbage" * 1000)
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("не тот пароль\n", encoding="utf-8")
+    assert main(["--db", str(demo_db), "restore", str(written), "--password-file", str(wrong)]) == 1
+    assert "Неверный пароль" in capsys.readouterr().err
+    demo_db.unlink()
+    open_database(demo_db)  # the lock was released: no «уже открыта другой копией программы»
+    close_database()
