@@ -31,7 +31,7 @@ MAX_CELLS = 3_000_000  # rows × columns of the part of a sheet that is filled
 MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
 MAX_TEXT_LINES = 100_000  # a CSV
 MAX_ROADMAP_LINES = 20_000  # a pasted or .txt roadmap (a real one has a few hundred)
-MAX_BACKUP_BYTES = 2_000_000_000
+MAX_BACKUP_BYTES = 1_000_000_000  # a backup is checked in memory (a school's is tens of MB)
 
 _PROLOG = 65_536  # an XML part must start its root element within this many bytes
 _XML_NOISE = re.compile(rb"<!--.*?-->|<\?.*?\?>", re.DOTALL)
