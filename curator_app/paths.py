@@ -23,11 +23,14 @@ def data_file(*parts: str) -> Path:
 
 
 def user_data_dir() -> Path:
-    """The folder where the curator's database lives by default (created on demand)."""
+    """The folder where the curator's database lives by default (created on demand, private to the user:
+    it holds children's personal data)."""
     import platformdirs
 
-    path = Path(platformdirs.user_data_dir("Curator", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    from curator_app.files import make_private, private_folder
+
+    path = private_folder(Path(platformdirs.user_data_dir("Curator", appauthor=False)))
+    make_private(path)
     return path
 
 

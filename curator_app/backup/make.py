@@ -1,10 +1,11 @@
 """Backups of the database: a verified copy on a flash drive, optionally encrypted, old ones rotated.
 
 The copy is made by :mod:`curator_app.db.copy` (SQLite's online backup API from a read-only connection
-of its own, so it may run in a worker thread while the window stays usable) into a temporary name in the
-target folder; it is flushed, checked and only then renamed. A flash drive pulled out mid-copy leaves no
-half-written backup that looks like a good one. An encrypted copy is assembled and checked in the
-database's own folder; only ciphertext ever reaches the target drive.
+of its own, so it may run in a worker thread while the window stays usable) into a private temporary name
+in the target folder; it is flushed, checked and only then renamed. A flash drive pulled out mid-copy
+leaves no half-written backup that looks like a good one, and the next backup into that folder removes
+what a killed one left. An encrypted copy is made and checked in memory and encrypted from there: its
+plain bytes are never written to any disk, and only ciphertext reaches the target drive.
 
 Reading what a copy holds is in :mod:`.inspect`, restoring in :mod:`.restore`, drives, settings and the
 reminder in :mod:`.settings`, the encryption in :mod:`.crypto`.
@@ -14,31 +15,38 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+
+from peewee import DatabaseError
 
 from curator_app.backup import crypto
 from curator_app.db.copy import (
     COPY_NAME,
     check_free_space,
     copy_name,
+    copy_to_memory,
     copy_verified,
     database_size,
     open_source,
     school_slug,
+    sweep_copies,
     table_counts,
     write_error,
 )
-from curator_app.errors import CuratorError
-from curator_app.files import fsync_dir, fsync_file, writable
+from curator_app.errors import CuratorError, user_message
+from curator_app.files import PRIVATE_FILE, fsync_dir, fsync_file, temp_path
 from curator_app.tasks import QUIET, TaskState
 
 from .settings import load_settings, record_backup
 
 MIN_PASSWORD = 6
+RECORD_WAIT = 60.0  # seconds a backup waits to record its time while another program writes the database
 
 
 @dataclass
@@ -68,32 +76,30 @@ def write_backup(dest_dir: str | Path, source: str | Path, *, password: str | No
     if not os.access(dest, os.W_OK):
         raise CuratorError(f"В папку «{dest}» нельзя записать резервную копию: носитель защищён от записи "
                            "или нет прав на папку. Выберите другую папку.")
-    _clean_leftovers(dest)
+    sweep_copies(dest)
     src = open_source(src_path)
     try:
         src.execute("BEGIN")  # one snapshot for the counts and the copy
         counts = table_counts(src)
-        needed = database_size(src) * 21 // 20 + 1_000_000
-        check_free_space(dest, needed)
+        check_free_space(dest, database_size(src) * 21 // 20 + 1_000_000)
         final = copy_name(dest, school_slug(src), dt.datetime.now(), bool(password), tag)
-        work = _plain_work_dir(src_path) if password else dest  # plaintext never touches the flash drive
-        if password:
-            check_free_space(work, needed)
-        plain = work / f".{final.name}.{os.getpid()}.part"
+        temp = temp_path(final)
         try:
-            copy_verified(src, plain, counts, dest, state)
             if password:
+                plain = copy_to_memory(src, counts, dest, state)
+                src.close()
                 state.progress(60, 100, "Шифрование…")
-                _encrypt_verified(plain, final, password, dest, state)
+                _encrypt_verified(plain, temp, password, dest, state)
             else:
-                fsync_file(plain)
-                os.replace(plain, final)
+                copy_verified(src, temp, counts, dest, state)
+                fsync_file(temp)
+            os.replace(temp, final)
             fsync_dir(dest)
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
             raise write_error(dest, exc) from exc
         finally:
             with contextlib.suppress(OSError):
-                plain.unlink(missing_ok=True)
+                temp.unlink(missing_ok=True)
     finally:
         src.close()
     removed = rotate(dest, final, keep) if keep else []
@@ -104,14 +110,32 @@ def write_backup(dest_dir: str | Path, source: str | Path, *, password: str | No
 def make_backup(dest_dir: str | Path, *, password: str | None = None, state: TaskState = QUIET,
                 keep: int | None = None) -> Path:
     """Back up the open database into ``dest_dir``, rotate old copies (``keep``, by default from the
-    settings) and remember when; returns the file written. Main thread (it records in the database)."""
-    from curator_app.db import is_read_only
-
+    settings) and remember when (:func:`remember_backup`); returns the file written. Main thread."""
     result = write_backup(dest_dir, _current(), password=password, state=state,
                           keep=load_settings().keep if keep is None else keep)
-    if not is_read_only():  # a database on a write-protected medium is copied, but nothing is recorded in it
-        record_backup(result.path)
+    remember_backup(result.path)
     return result.path
+
+
+def remember_backup(path: Path, wait: float | None = None) -> str:
+    """Record a copy just made in the open database (for the reminder); returns '' or, when that could not
+    be done, a Russian note saying why — the copy itself is made and verified either way.
+
+    A database opened only to look (the ``backup`` command) is written for this one record, waiting up to
+    ``wait`` seconds (:data:`RECORD_WAIT`) while another program writes it; one on a write-protected medium
+    is not written at all.
+    """
+    from curator_app.db import is_read_only, writable, writing_briefly
+
+    try:
+        if not is_read_only():
+            record_backup(path)
+        elif writable(_current()):
+            with writing_briefly(RECORD_WAIT if wait is None else wait):
+                record_backup(path)
+    except (CuratorError, DatabaseError, sqlite3.DatabaseError) as exc:
+        return f"Время копии не записано в базу: {user_message(exc)}"
+    return ""
 
 
 def _current() -> Path:
@@ -123,40 +147,26 @@ def _current() -> Path:
     return path
 
 
-def _encrypt_verified(plain: Path, final: Path, password: str, dest: Path, state: TaskState) -> None:
-    """Encrypt ``plain`` into ``final`` via a temporary name, then read it back and compare."""
-    temp = dest / f".{final.name}.{os.getpid()}.part"
-    size = plain.stat().st_size
+def _encrypt_verified(plain: bytes, temp: Path, password: str, dest: Path, state: TaskState) -> None:
+    """Encrypt ``plain`` into the new file ``temp``, then read it back and compare."""
     try:
-        with open(plain, "rb") as source, _open_target(temp) as target:
-            crypto.encrypt_stream(source, target, password, size,
+        with _open_target(temp) as target:
+            crypto.encrypt_stream(io.BytesIO(plain), target, password, len(plain),
                                   lambda done, total: state.progress(60 + 25 * done // max(total, 1), 100, "Шифрование…"))
             target.flush()
             os.fsync(target.fileno())
         state.progress(85, 100, "Проверка зашифрованной копии…")
-        with open(temp, "rb") as source, open(plain, "rb") as original:
-            crypto.decrypt_stream(source, _Comparer(original, dest), password, final.name)
-        os.replace(temp, final)
+        with open(temp, "rb") as source:
+            crypto.decrypt_stream(source, _Comparer(io.BytesIO(plain), dest), password, temp.name)
     except crypto.DamagedBackupError as exc:
         raise CuratorError(f"Зашифрованная копия в «{dest}» не прошла проверку; копия не сохранена. "
                            "Носитель может быть неисправен.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-
-
-def _plain_work_dir(source: Path) -> Path:
-    """Where an encrypted copy is assembled: beside the database, or the system's temporary folder when the
-    database sits on a write-protected medium."""
-    if writable(source):
-        return source.parent
-    import tempfile
-
-    return Path(tempfile.gettempdir())
 
 
 def _open_target(path: Path) -> BinaryIO:
-    return open(path, "xb")
+    """A new file for the ciphertext, readable by its owner alone."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                             PRIVATE_FILE), "wb")
 
 
 class _Comparer:
@@ -191,11 +201,3 @@ def rotate(dest: Path, newest: Path, keep: int) -> list[Path]:
                 old.unlink()
                 removed.append(old)
     return removed
-
-
-def _clean_leftovers(dest: Path) -> None:
-    """Remove temporary files of copies interrupted more than an hour ago (a pulled drive, a power cut)."""
-    with contextlib.suppress(OSError):
-        for item in dest.glob(".*.curator-backup.*.part"):
-            if time.time() - item.stat().st_mtime > 3600:
-                item.unlink(missing_ok=True)

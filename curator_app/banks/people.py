@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from curator_app.audit import log
+from curator_app.audit import forget, log
 from curator_app.errors import CuratorError
 from curator_app.lang.text import clean_spaces, normalize_name_part
 from curator_app.models import (
@@ -208,9 +208,9 @@ def delete(role: str, person_ids: Iterable[int]) -> int:
         gone = [i for i in ids if i not in keep]
         if gone:
             Person.delete().where(Person.id.in_(gone)).execute()
-        log("delete", "person", ids[0] if len(ids) == 1 else None,
-            f"Удалены из банка {_bank(role)}: " + ", ".join(people[i].full_name for i in ids if i in people),
-            {"ids": ids})
+        forget((i, people[i].last_name, people[i].first_name, people[i].middle_name) for i in gone if i in people)
+        log("delete", "person", ids[0] if len(ids) == 1 else None,  # ids only: the names are gone with them
+            f"Удалены из банка {_bank(role)}: {len(ids)} чел. (№ {', '.join(str(i) for i in ids)})", {"ids": ids})
     return int(n)
 
 

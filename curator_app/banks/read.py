@@ -8,7 +8,6 @@ The spreadsheets are read by python-calamine (Rust): 10,000 rows of .xlsx in 0.1
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -21,6 +20,7 @@ from typing import Any
 
 from curator_app.errors import CuratorError
 from curator_app.lang.text import clean_spaces, fold
+from curator_app.limits import check_input_file, csv_rows, decode_text
 
 from .headers import FIELD_LABELS, ROLE_FIELDS, SYNONYMS, header_field, header_key
 
@@ -59,6 +59,7 @@ def read_sheet(path: str | Path) -> Sheet:
     path = Path(path)
     if not path.is_file():
         raise CuratorError(f"Файл «{path}» не найден.")
+    check_input_file(path)  # sizes, declared dimensions, zip bombs: refused before any cell is read
     suffix = path.suffix.lower()
     if suffix in BOOKS:
         raw = _read_book(path)
@@ -98,8 +99,6 @@ def _read_book(path: Path) -> list[list[Any]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            _check_xlsx_extent(path)
         with CalamineWorkbook.from_path(str(path)) as book:
             if not book.sheet_names:
                 raise CuratorError(f"В файле «{path.name}» нет листов.")
@@ -113,25 +112,6 @@ def _read_book(path: Path) -> list[list[Any]]:
                            "LibreOffice Calc и сохраните заново как .xlsx или .ods.") from exc
 
 
-_XLSX_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>\s*<(?:\w+:)?(?:v|is|f)\b')
-
-
-def _check_xlsx_extent(path: Path) -> None:
-    """The last row and column holding a value, from the sheets' XML (60 ms for 10,000 rows), before calamine
-    allocates the grid."""
-    with zipfile.ZipFile(path) as book:
-        for info in book.infolist():
-            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-                continue
-            refs = _XLSX_CELL.findall(book.read(info))
-            if refs:
-                letters = max((c for c, _ in refs), key=lambda c: (len(c), c))
-                width = 0
-                for ch in letters:
-                    width = width * 26 + ch - 64
-                _check_size(path, max(int(r) for _, r in refs), width)
-
-
 def _check_size(path: Path, rows: int, cols: int) -> None:
     if rows * cols > MAX_CELLS:
         raise CuratorError(f"Лист в файле «{path.name}» слишком велик: значения доходят до строки {rows} и "
@@ -139,37 +119,9 @@ def _check_size(path: Path, rows: int, cols: int) -> None:
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings: tuple[str, ...] = ("utf-16",)
-    elif utf16 := _utf16_without_mark(data[:2000]):
-        encodings = (utf16,)
-    else:
-        encodings = ("utf-8-sig", "cp1251")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise CuratorError(f"Файл «{path.name}»: неизвестная кодировка (нужна UTF-8, UTF-16 или Windows-1251).")
+    text = decode_text(path.read_bytes(), path.name)
     delimiter = _delimiter(text.splitlines()[:40])
-    try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise CuratorError(f"Файл «{path.name}» не читается как CSV: {exc}.") from exc
-
-
-def _utf16_without_mark(head: bytes) -> str | None:
-    """UTF-16 saved without its byte-order mark: in Russian and ASCII text every other byte is 0x04 or 0x00."""
-    pairs = len(head) // 2
-    if pairs < 4:
-        return None
-    for encoding, high in (("utf-16-le", head[1:pairs * 2:2]), ("utf-16-be", head[0:pairs * 2:2])):
-        if sum(b in (0, 4) for b in high) >= 0.9 * pairs:
-            return encoding
-    return None
+    return list(csv_rows(csv.reader(io.StringIO(text), delimiter=delimiter), path.name))
 
 
 def _delimiter(lines: list[str]) -> str:
@@ -177,7 +129,10 @@ def _delimiter(lines: list[str]) -> str:
     columns (commas inside «математика, ОГЭ» must not win over the semicolons between columns)."""
     best, choice = (-1, 0), ";"
     for candidate in (";", ",", "\t"):
-        counts = [len(row) for row in csv.reader(lines, delimiter=candidate) if any(c.strip() for c in row)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=candidate) if any(c.strip() for c in row)]
+        except csv.Error:  # an over-long or broken line: csv_rows names it when the file is read
+            continue
         if not counts:
             continue
         mode = max(set(counts), key=counts.count)

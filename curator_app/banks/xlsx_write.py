@@ -8,14 +8,14 @@ of XML work. The files open in Excel, LibreOffice and openpyxl (the tests read t
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+from curator_app.xlsx import xml_cell
+
 STYLE_TITLE, STYLE_NOTE, STYLE_HEADER = 1, 2, 3
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -70,16 +70,6 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _cell(ref: str, value: Any, style: int = 0) -> str:
-    s = f' s="{style}"' if style else ""
-    if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, (int, float)):
-        return f'<c r="{ref}"{s}><v>{value}</v></c>'
-    text = escape(_ILLEGAL.sub("", str(value)))
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-
-
 def write_table(path: Path, sheet_name: str, title: str, note: str, headers: Sequence[str],
                 widths: Sequence[float], rows: Iterable[Sequence[Any]]) -> None:
     """Write one sheet: title (row 1), note (row 2), header (row 4, frozen, with filters), data from row 5."""
@@ -90,13 +80,13 @@ def write_table(path: Path, sheet_name: str, title: str, note: str, headers: Seq
              'state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>']
     parts += [f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths)]
     parts.append("</cols><sheetData>")
-    parts.append(f'<row r="1">{_cell("A1", title, STYLE_TITLE)}</row>')
-    parts.append(f'<row r="2">{_cell("A2", note, STYLE_NOTE)}</row>')
+    parts.append(f'<row r="1">{xml_cell("A1", title, STYLE_TITLE)}</row>')
+    parts.append(f'<row r="2">{xml_cell("A2", note, STYLE_NOTE)}</row>')
     parts.append('<row r="4" ht="32" customHeight="1">' +
-                 "".join(_cell(f"{letters[i]}4", h, STYLE_HEADER) for i, h in enumerate(headers)) + "</row>")
+                 "".join(xml_cell(f"{letters[i]}4", h, STYLE_HEADER) for i, h in enumerate(headers)) + "</row>")
     number = 4
     for number, values in enumerate(rows, start=5):
-        cells = "".join(_cell(f"{letters[i]}{number}", v) for i, v in enumerate(values) if v is not None and v != "")
+        cells = "".join(xml_cell(f"{letters[i]}{number}", v) for i, v in enumerate(values) if v is not None and v != "")
         parts.append(f'<row r="{number}">{cells}</row>')
     parts.append(f'</sheetData><autoFilter ref="A4:{letters[-1]}{max(number, 4)}"/></worksheet>')
     workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

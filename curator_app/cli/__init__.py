@@ -56,8 +56,9 @@ class Registry:
         self._groups: dict[str, Registry] = {}
 
     def command(self, name: str, help: str, handler: Handler, *, db: str = "write") -> argparse.ArgumentParser:
-        """Declare a command. ``db`` is ``"write"`` (open and lock the database), ``"read"`` (open without
-        the lock, for commands that only look) or ``"none"`` (the handler opens what it needs)."""
+        """Declare a command. ``db`` is ``"write"`` (open and lock the database), ``"read"`` (open read-only,
+        for commands that only look: never created, locked or migrated) or ``"none"`` (the handler opens
+        what it needs)."""
         parser = self._subparsers.add_parser(name, help=help, description=help)
         parser.set_defaults(handler=handler, db_mode=db)
         return parser
@@ -109,10 +110,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     try:
+        from curator_app.files import sweep_tempdir
+
+        sweep_tempdir()  # what killed copies of the program left in the temporary folder
         if args.db_mode != "none":
             from curator_app.db import open_database
 
-            open_database(db_path(args), lock=args.db_mode == "write", create=args.db_mode == "write")
+            if args.db_mode == "write":
+                open_database(db_path(args))
+            else:  # a command that only looks never creates, locks or migrates the file
+                open_database(db_path(args), lock=False, create=False, read_only=True)
         try:
             return int(args.handler(args) or 0)
         finally:
@@ -124,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
         print(user_message(error), file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("Не хватило памяти компьютера: файл слишком велик.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)

@@ -29,12 +29,20 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def _backup(args: argparse.Namespace) -> None:
-    from curator_app.backup import make_backup
+    from curator_app.backup import load_settings, remember_backup, write_backup
+    from curator_app.db import current_path
     from curator_app.errors import CuratorError
 
     if args.keep is not None and args.keep < 1:
         raise CuratorError(f"--keep: нужно число от 1, а не {args.keep}.")
-    print(make_backup(args.to, password=_password(args), keep=args.keep))
+    source = current_path()
+    assert source is not None
+    result = write_backup(args.to, source, password=_password(args),
+                          keep=load_settings().keep if args.keep is None else args.keep)
+    print(result.path, flush=True)  # the copy is made and verified: say so before waiting to record it
+    note = remember_backup(result.path)
+    if note:
+        print(note, file=sys.stderr)
 
 
 def _restore(args: argparse.Namespace) -> None:

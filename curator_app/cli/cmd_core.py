@@ -72,34 +72,32 @@ def _settings(args: argparse.Namespace) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     """Check the database or a backup file (``--db``) strictly read-only: nothing is locked, created or
-    migrated; an encrypted backup is decrypted into a temporary folder first."""
+    migrated; an encrypted backup is decrypted into memory, never into a file."""
     import sys
-    import tempfile
-    from pathlib import Path
 
     from curator_app.backup import crypto as backup_crypto
-    from curator_app.db import LATEST, open_database, schema_version
+    from curator_app.backup import load_backup
+    from curator_app.db import LATEST, open_database
     from curator_app.db.integrity import check_database
     from curator_app.errors import CuratorError
 
     path = db_path(args)
-    with tempfile.TemporaryDirectory(prefix="curator-check-") as folder:
-        target = path
-        if backup_crypto.is_encrypted(path):
-            if not args.password_file:
-                raise CuratorError(f"Копия «{path}» зашифрована: укажите --password-file.")
-            password = backup_crypto.read_password_file(args.password_file)
-            target = Path(folder) / "copy.sqlite"
-            with open(path, "rb") as src, open(target, "wb") as dst:
-                backup_crypto.decrypt_stream(src, dst, password, path.name)
-        open_database(target, read_only=True)
-        problems = check_database(allow_older=True).problems
-        version = schema_version()
-    if not problems:
-        note = f" (схема {version}, будет обновлена до {LATEST} при открытии)" if version < LATEST else ""
+    if backup_crypto.is_encrypted(path):
+        if not args.password_file:
+            raise CuratorError(f"Копия «{path}» зашифрована: укажите --password-file.")
+        image = load_backup(path, backup_crypto.read_password_file(args.password_file))
+        try:
+            result = check_database(allow_older=True, conn=image)
+        finally:
+            image.close()
+    else:
+        open_database(path, read_only=True, as_is=True)
+        result = check_database(allow_older=True)
+    if not result.problems:
+        note = f" (схема {result.version}, будет обновлена до {LATEST} при открытии)" if result.version < LATEST else ""
         print(f"База данных «{path}» в порядке{note}.")
         return 0
-    for problem in problems:
+    for problem in result.problems:
         print(problem, file=sys.stderr)
     return 1
 

@@ -1,7 +1,10 @@
 """Copies of the database file, made one way: SQLite's online backup API from a read-only connection of
-their own into a temporary name, the copy switched to a plain journal, verified (``integrity_check`` and
-the row count of every table against the database at the moment of copying), flushed and only then
-renamed. A copy cut off half-way never looks like a good one.
+their own (:func:`.readable.connect_readable`, which sees the rows still in a ``-wal`` even on a
+write-protected medium) into a private temporary file (``.<name>.<pid>.part``, 0600), the copy switched to a
+plain journal, verified (``integrity_check`` and the row count of every table against the database at the
+moment of copying), flushed and only then renamed. A copy cut off half-way never looks like a good one.
+A copy that is to be encrypted is made and verified in memory (:func:`copy_to_memory`): its plain bytes
+never reach a disk.
 
 The copy made before a migration is made here (:func:`copy_database`); backups (``curator_app.backup``)
 build on the same pieces and add encryption, rotation and the settings. How copies are named lives here
@@ -13,7 +16,6 @@ Touches no peewee state: a worker thread may run it.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import os
 import re
@@ -21,9 +23,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from curator_app.errors import CuratorError
-from curator_app.files import fsync_dir, fsync_file, writable
+from curator_app.errors import CuratorError, cause_of
+from curator_app.files import create_private, fsync_dir, fsync_file, sweep, temp_path
 from curator_app.tasks import QUIET, TaskState
+
+from .readable import connect_readable, image
 
 STAMP = "%Y-%m-%d_%H-%M-%S"
 SUFFIX_PLAIN = ".curator-backup.sqlite"
@@ -74,14 +78,9 @@ def copy_name(dest: Path, slug: str, when: dt.datetime, encrypted: bool = False,
 
 
 def open_source(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the database at ``path`` for copying it."""
+    """A read-only connection to the database at ``path`` for copying it (its committed rows, WAL included)."""
     try:
-        # ``immutable`` on a write-protected medium, where SQLite cannot open a WAL database otherwise
-        flags = "mode=ro" if writable(path) else "mode=ro&immutable=1"
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None,
-                               check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 5000")
-        return conn
+        return connect_readable(path, check_same_thread=False)
     except sqlite3.Error as exc:
         raise CuratorError(f"Не удалось открыть базу «{path}» для копирования: {exc}.") from exc
 
@@ -100,25 +99,44 @@ def check_free_space(dest: Path, needed: int) -> None:
 
 def copy_verified(src: sqlite3.Connection, target: Path, counts: dict[str, int], dest: Path,
                   state: TaskState = QUIET) -> None:
-    """Copy the database behind ``src`` into the new file ``target`` and verify it against ``counts``
+    """Copy the database behind ``src`` into the new private file ``target`` and verify it against ``counts``
     (taken in the same snapshot). Progress runs 0–50 of 100; ``dest`` names the medium in messages."""
     state.progress(0, 100, "Копирование базы…")
     try:
+        create_private(target)
         dst = sqlite3.connect(target, isolation_level=None)
-    except sqlite3.Error as exc:
+    except (OSError, sqlite3.Error) as exc:
         raise write_error(target.parent, exc) from exc
     try:
         _copy_pages(src, dst, state)
         dst.execute("PRAGMA journal_mode = DELETE")  # a copy is one self-contained file
         state.progress(50, 100, "Проверка копии…")
-        problem = _verify(dst, counts)
-        if problem:
-            raise CuratorError(f"Записанная копия в «{dest}» не прошла проверку ({problem}); копия не сохранена. "
-                               "Носитель может быть неисправен.")
+        _check_copy(dst, counts, dest)
     except sqlite3.Error as exc:
         raise write_error(dest, exc) from exc
     finally:
         dst.close()
+
+
+def copy_to_memory(src: sqlite3.Connection, counts: dict[str, int], dest: Path, state: TaskState = QUIET) -> bytes:
+    """The database behind ``src`` as the bytes of a verified self-contained file, made in memory only
+    (the plain copy of an encrypted backup never touches a disk). Progress runs 0–50 of 100."""
+    state.progress(0, 100, "Копирование базы…")
+    dst = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _copy_pages(src, dst, state)
+        state.progress(50, 100, "Проверка копии…")
+        _check_copy(dst, counts, dest)
+        return image(dst)
+    finally:
+        dst.close()
+
+
+def _check_copy(dst: sqlite3.Connection, counts: dict[str, int], dest: Path) -> None:
+    problem = _verify(dst, counts)
+    if problem:
+        raise CuratorError(f"Записанная копия в «{dest}» не прошла проверку ({problem}); копия не сохранена. "
+                           "Носитель может быть неисправен.")
 
 
 def _copy_pages(src: sqlite3.Connection, dst: sqlite3.Connection, state: TaskState) -> None:
@@ -148,7 +166,7 @@ def copy_database(source: Path, dest: Path, tag: str) -> Path:
         counts = table_counts(src)
         check_free_space(dest, database_size(src) * 21 // 20 + 1_000_000)
         final = copy_name(dest, school_slug(src), dt.datetime.now(), tag=tag)
-        temp = dest / f".{final.name}.{os.getpid()}.part"
+        temp = temp_path(final)
         try:
             copy_verified(src, temp, counts, dest)
             fsync_file(temp)
@@ -163,15 +181,28 @@ def copy_database(source: Path, dest: Path, tag: str) -> Path:
     return final
 
 
+def sweep_copies(folder: Path) -> list[Path]:
+    """Remove temporary files of copies in ``folder`` whose process died (a pulled drive, a power cut, a kill)."""
+    return sweep(folder, is_copy_name)
+
+
+def is_copy_name(name: str) -> bool:
+    """A copy's name, regular or tagged (made before a migration or a restore)."""
+    return name.endswith((SUFFIX_PLAIN, SUFFIX_ENCRYPTED))
+
+
 def write_error(dest: Path, exc: BaseException) -> CuratorError:
     """What to say when writing a copy into ``dest`` failed."""
     if isinstance(exc, CuratorError):
         return exc
-    text = str(exc)
-    if (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or "disk is full" in text:
+    kind = cause_of(exc)
+    if kind == "disk_full":
         return CuratorError(f"На диске с папкой «{dest}» закончилось место во время записи резервной копии; "
                             "копия не сохранена, база не изменена. Освободите место или выберите другой носитель.")
-    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else text
+    if kind in ("read_only", "no_rights"):
+        return CuratorError(f"В папку «{dest}» нельзя записать резервную копию: носитель защищён от записи "
+                            "или нет прав на папку. Копия не сохранена; база не изменена.")
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return CuratorError(f"Не удалось записать резервную копию в «{dest}»: {detail}. Копия не сохранена "
                         "(носитель извлечён или неисправен?); база не изменена.")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from curator_app.errors import CuratorError, DatabaseLockedError
+from curator_app.files import PRIVATE_FILE
 
 
 class DatabaseLock:
@@ -23,7 +24,8 @@ class DatabaseLock:
 
     def acquire(self) -> None:
         try:
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while locked
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+            handle = open(fd, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while locked
         except OSError as exc:  # a write-protected flash drive, a CD, a folder without rights
             raise CuratorError(
                 f"Не удалось занять базу данных «{self.path.with_suffix('')}»: папка недоступна для записи "

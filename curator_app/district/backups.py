@@ -1,13 +1,14 @@
 """A school's row from its Curator backup (plain or encrypted), for a district that collects backups.
 
-The backup is verified and opened as a private copy in a temporary folder (``backup.private_copy``: the
-folder goes however the reading ends, so no plain personal data is left behind); the row is the one
-:func:`.row.school_row` computes, «по состоянию на» the day the copy was made. Only the counts leave the
-copy.
+The backup is read into memory and verified there (``backup.load_backup``, decrypted in memory when
+encrypted), and the models are bound to that copy in memory (``db.open_image``, upgraded there if an older
+program made it): no plain file of it is written anywhere. The row is the one :func:`.row.school_row`
+computes, «по состоянию на» the day the copy was made. Only the counts leave the copy.
 
 The database binding of the models is one per process (``curator_app.db``). Where none is open (the CLI's
 ``municipal``) the copy is opened here; where the window has the school's own database open, the copy is
-read by a child process (:mod:`.child`), so the window's database is never closed or rebound.
+read by a child process (:mod:`.child`, the password handed over on its standard input), so the window's
+database is never closed or rebound.
 """
 
 from __future__ import annotations
@@ -29,41 +30,43 @@ CHILD_TIMEOUT = 600
 
 def row_of_backup(path: Path, password: str | None = None) -> SchoolRow:
     """The school's row from the backup at ``path``; a :class:`CuratorError` says why it cannot be read."""
-    from curator_app.backup import private_copy
     from curator_app.db import current_path
 
-    with private_copy(path, password) as (plain, info):
-        day = info.made_at.date() if info.made_at else dt.date.today()
-        values = row_in_process(plain, day) if current_path() is None else _row_in_child(plain, day)
+    if current_path() is None:
+        values = row_in_process(path, password)
+    else:
+        values = _row_in_child(path, password)
     return SchoolRow(values, source=path)
 
 
-def row_in_process(plain: Path, day: dt.date) -> dict[str, Any]:
-    """Open the private copy ``plain`` (migrating it, in its temporary folder, if an older program made it),
-    compute its row, close it. Only where no other database is open in this process."""
-    from curator_app.db import LATEST, close_database, open_database
-    from curator_app.db.copy import open_source
+def row_in_process(path: Path, password: str | None) -> dict[str, Any]:
+    """Read the backup at ``path`` into memory, bind the models to it, compute its row, let it go. Only where
+    no other database is open in this process."""
+    from curator_app.backup import describe, load_backup
+    from curator_app.db import close_database, open_image
 
     from .row import school_row
 
-    conn = open_source(plain)
+    image = load_backup(path, password)
     try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        info = describe(image, path)
+        day = info.made_at.date() if info.made_at else dt.date.today()
+        open_image(image, path)
     finally:
-        conn.close()
-    open_database(plain, lock=False, read_only=version >= LATEST)
+        image.close()
     try:
         return school_row(day).values
     finally:
         close_database()
 
 
-def _row_in_child(plain: Path, day: dt.date) -> dict[str, Any]:
+def _row_in_child(path: Path, password: str | None) -> dict[str, Any]:
     root = str(Path(__file__).resolve().parents[2])  # the folder curator_app lives in
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
     try:
-        done = subprocess.run([sys.executable, "-m", "curator_app.district.child", str(plain), day.isoformat()],
-                              capture_output=True, text=True, encoding="utf-8", env=env, timeout=CHILD_TIMEOUT)
+        done = subprocess.run([sys.executable, "-m", "curator_app.district.child", str(path)],
+                              input=password or "", capture_output=True, text=True, encoding="utf-8", env=env,
+                              timeout=CHILD_TIMEOUT)
     except (OSError, subprocess.SubprocessError) as exc:
         raise CuratorError(f"Не удалось прочитать резервную копию: {exc}.") from exc
     if done.returncode != 0:

@@ -1,12 +1,13 @@
-"""``python -m curator_app.district.child COPY DAY``: print the row of the private copy ``COPY`` as JSON.
+"""``python -m curator_app.district.child BACKUP``: print the row of the backup ``BACKUP`` as JSON; its
+password, if any, comes on the standard input (never on the command line, where other users could see it).
 
 Run by :mod:`.backups` when the calling process has a database of its own open (the window): this
-process opens the copy and nothing else. A refusal goes to stderr as one Russian line, exit code 1.
+process reads the backup into memory and nothing else. A refusal goes to stderr as one Russian line, exit
+code 1.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ def main(argv: list[str]) -> int:
     from .backups import encode, row_in_process
 
     try:
-        values = row_in_process(Path(argv[0]), dt.date.fromisoformat(argv[1]))
+        values = row_in_process(Path(argv[0]), sys.stdin.read() or None)
     except Exception as error:  # noqa: BLE001 - the parent shows the message
         print(user_message(error), file=sys.stderr)
         return 1

@@ -20,6 +20,7 @@ from typing import Any
 from curator_app.audit import log
 from curator_app.errors import CuratorError
 from curator_app.lang.text import fold
+from curator_app.limits import check_input_file, csv_rows, decode_text
 from curator_app.models import Question, database
 
 from .questionnaires import AnswerValue, check_value, save_response
@@ -55,24 +56,28 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[Any]]]:
     file = Path(path)
     if not file.is_file():
         raise CuratorError(f"Файл «{file}» не найден.")
+    check_input_file(file)  # sizes, declared dimensions, zip bombs: refused before reading
     suffix = file.suffix.lower()
+    rows: list[list[Any]]
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
         try:
             book = load_workbook(file, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            try:
+                book.worksheets[0].reset_dimensions()  # read the cells there are, not the size declared
+                rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+            finally:
+                book.close()
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
             raise CuratorError(f"Не удалось прочитать «{file.name}» как таблицу Excel: {exc}.") from exc
-        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        book.close()
     elif suffix in (".csv", ".txt"):
-        raw = file.read_bytes()
+        text = decode_text(file.read_bytes(), file.name)
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1251")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t") if text.strip() else csv.excel
-        rows = [list(r) for r in csv.reader(text.splitlines(), dialect)]
+            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=";,\t") if text.strip() else csv.excel
+        except csv.Error:  # one column, or no delimiter the sniffer trusts: read the lines as they are
+            dialect = csv.excel
+        rows = [list(r) for r in csv_rows(csv.reader(text.splitlines(), dialect), file.name)]
     else:
         raise CuratorError(f"Файл «{file.name}»: нужна таблица .xlsx или .csv.")
     rows = [r for r in rows if any(c not in (None, "") for c in r)]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from curator_app import xlsx
 from curator_app.files import atomic_path
 from curator_app.settings import load_school
 
@@ -71,10 +72,9 @@ def build_table(analytics: WaveAnalytics, path: str | Path, sheets: Sequence[Cal
     book = Workbook()
     sheet = book.active
     sheet.title = INDICATOR_SHEET
-    sheet.append(["Показатель", "Значение", "Единица"])
+    xlsx.append(sheet, ["Показатель", "Значение", "Единица"])  # every cell through xlsx: names stay text
     for name, value, unit in indicator_rows(analytics):
-        sheet.append([name, value, unit])
-        cell = sheet.cell(sheet.max_row, 2)
+        cell = sheet.cell(xlsx.append(sheet, [name, value, unit]), 2)
         if unit == "%" and value is not None:
             cell.number_format = "0.0%"
         elif unit == "балл":
@@ -88,7 +88,7 @@ def build_table(analytics: WaveAnalytics, path: str | Path, sheets: Sequence[Cal
     items = book.create_sheet(ITEM_SHEET)
     header = ["Анкета", "№", "Вопрос", "Вид", "Ответов", "Среднее", "Медиана", "Доля 8–10", "Доля «да»",
               "Распределение", "Было (вх. волна)", "Изменение"]
-    items.append(header)
+    xlsx.append(items, header)
     changes = {(c.questionnaire, c.code): c for c in (analytics.change.items if analytics.change else [])}
     from .questionnaires import KIND_LABELS
 
@@ -96,11 +96,11 @@ def build_table(analytics: WaveAnalytics, path: str | Path, sheets: Sequence[Cal
         change = changes.get((item.questionnaire, item.code))
         numeric = item.kind in ("scale", "number")
         distribution = "; ".join(f"{label}: {count}" for label, count in item.distribution())
-        items.append([item.questionnaire_title, item.position + 1, item.text, KIND_LABELS.get(item.kind, item.kind),
-                      item.n, _round(item.mean) if numeric else None, _round(item.median) if numeric else None,
-                      _share(item.satisfied), _share(item.mean) if item.kind == "yes_no" else None, distribution,
-                      _round(change.before) if change else None, _round(change.diff) if change else None])
-        row = items.max_row
+        row = xlsx.append(items, [
+            item.questionnaire_title, item.position + 1, item.text, KIND_LABELS.get(item.kind, item.kind), item.n,
+            _round(item.mean) if numeric else None, _round(item.median) if numeric else None,
+            _share(item.satisfied), _share(item.mean) if item.kind == "yes_no" else None, distribution,
+            _round(change.before) if change else None, _round(change.diff) if change else None])
         for column in (8, 9):
             items.cell(row, column).number_format = "0.0%"
     for letter, width in zip("ABCDEFGHIJKL", (34, 5, 60, 16, 9, 9, 9, 10, 10, 40, 12, 11), strict=True):

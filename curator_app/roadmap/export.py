@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from curator_app import xlsx
 from curator_app.errors import CuratorError
 from curator_app.files import atomic_path
 from curator_app.lang.fmt import date_short
@@ -55,10 +56,10 @@ def _write_xlsx(path: Path, roadmap_id: int | None, today: dt.date | None) -> No
     book = Workbook()
     sheet = book.active
     sheet.title = "Дорожная карта"
-    sheet.append([roadmap.title])
+    xlsx.append(sheet, [roadmap.title])  # every cell through xlsx: a title «=…» from an import stays text
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
-    sheet.append(HEADERS)
+    xlsx.append(sheet, HEADERS)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE6F0")
@@ -70,16 +71,14 @@ def _write_xlsx(path: Path, roadmap_id: int | None, today: dt.date | None) -> No
     written: set[str] = set()
 
     def put(r: EventRow) -> None:
-        sheet.append(_row_values(r))
-        line = sheet.max_row
+        line = xlsx.append(sheet, _row_values(r))
         for col in (8, 9, 12):
             sheet.cell(line, col).number_format = "DD.MM.YYYY"
         if r.status == "overdue":
             sheet.cell(line, 11).font = Font(color="C0392B", bold=True)
 
     for s in sections(roadmap.id):
-        sheet.append([s.number, "", s.title])
-        for cell in sheet[sheet.max_row]:
+        for cell in sheet[xlsx.append(sheet, [s.number, "", s.title])]:
             cell.font = Font(bold=True)
         for r in by_section.get(s.number, []):
             put(r)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from curator_app.errors import CuratorError
+from curator_app.limits import MAX_ROADMAP_LINES, check_input_file, check_lines, decode_text
 
 from .table import ParsedRoadmap, header_roles, is_header_row, parse_rows
 from .text_repair import strip_markup
@@ -35,6 +36,7 @@ def parse_text(text: str, source: str = "") -> ParsedRoadmap:
     a table copied one cell per line out of a PDF viewer or a browser, rebuilt by :mod:`.cell_lines`."""
     if not text.strip():
         raise CuratorError("Текст пуст: скопируйте таблицу дорожной карты из Word, PDF или Excel.")
+    check_lines(text, source, MAX_ROADMAP_LINES)
     rows = text_rows(text)
     if any(is_header_row([strip_markup(c) for c in row]) for row in rows):
         return parse_rows(rows, source=source)
@@ -133,6 +135,8 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
     try:
         sheet = book.worksheets[0]
         return [[_xlsx_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception as exc:  # noqa: BLE001 - a sheet broken inside a sound zip is a user error
+        raise CuratorError(f"Файл «{path.name}» не читается как книга Excel (.xlsx): {exc}.") from exc
     finally:
         book.close()
 
@@ -143,6 +147,10 @@ def parse_file(path: str | Path) -> ParsedRoadmap:
     if not file.is_file():
         raise CuratorError(f"Файл «{file}» не найден.")
     suffix = file.suffix.lower()
+    if suffix not in (".docx", ".pdf", ".xlsx", ".txt", ".md", ".tsv", ""):
+        raise CuratorError(f"Файл «{file.name}»: дорожную карту можно загрузить из .docx, .pdf, .xlsx или "
+                           "текста (.txt, .md).")
+    check_input_file(file)  # sizes, declared dimensions, zip bombs, DTDs: refused before reading
     if suffix == ".docx":
         preamble, rows = _docx_rows(file)
         parsed = parse_rows(rows, preamble=preamble, source=file.name)
@@ -156,15 +164,8 @@ def parse_file(path: str | Path) -> ParsedRoadmap:
             parsed = parse_text(content.text, source=file.name)
     elif suffix == ".xlsx":
         parsed = parse_rows(_xlsx_rows(file), source=file.name)
-    elif suffix in (".txt", ".md", ".tsv", ""):
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            text = file.read_text(encoding="cp1251")
-        parsed = parse_text(text, source=file.name)
     else:
-        raise CuratorError(f"Файл «{file.name}»: дорожную карту можно загрузить из .docx, .pdf, .xlsx или "
-                           "текста (.txt, .md).")
+        parsed = parse_text(decode_text(file.read_bytes(), file.name), source=file.name)
     if not parsed.events:
         raise CuratorError(f"В «{file.name}» не найдено ни одного мероприятия.")
     return parsed

@@ -170,6 +170,7 @@ def _read_body(body: list[list[str]], columns: dict[str, int], vocabulary: set[s
                title: str) -> ParsedRoadmap:
     sections: list[ParsedSection] = []
     items: list[tuple[str, dict[str, str]]] = []  # ("section" | "event", cells by role)
+    tails: dict[tuple[int, str], list[str]] = {}  # (item, role) → continuation lines below it
     roles = [r for r in ROLE_LABELS if r in columns]
     for row in body:
         cells = {role: _cell(row, columns, role) for role in roles}
@@ -191,12 +192,14 @@ def _read_body(body: list[list[str]], columns: dict[str, int], vocabulary: set[s
         if number and cells["title"] and not others:
             items.append(("section", cells))
         elif not number and items:
-            kind, prev = items[-1]
             for role in roles:
                 if role != "number" and cells.get(role):
-                    prev[role] = f"{prev.get(role, '')} {cells[role]}".strip()
+                    tails.setdefault((len(items) - 1, role), []).append(cells[role])
         elif any(cells.values()):
             items.append(("event", cells))
+    for (index, role), parts in tails.items():  # joined once: growing a string line by line is quadratic
+        merged = items[index][1]
+        merged[role] = " ".join(p for p in (merged.get(role, ""), *parts) if p)
     _events_under_roman(items)
     events: list[ParsedEvent] = []
     current = ""

@@ -64,7 +64,8 @@ def join_broken_words(text: str, vocabulary: Iterable[str] | set[str]) -> str:
                 tail_match = _WORD.match(nxt)
                 if head.isalpha() and tail_match and tail_match.group(0) == nxt.rstrip(".,;:)»\"").lstrip():
                     joined = head + tail_match.group(0).lower()
-                    if joined in vocab and head not in vocab and tail_match.group(0).lower() not in vocab | {"и"}:
+                    if joined in vocab and head not in vocab and tail_match.group(0).lower() not in vocab \
+                            and tail_match.group(0).lower() != "и":
                         result.append(piece + nxt)
                         i += 2
                         continue

@@ -85,7 +85,7 @@ def test_a_stray_value_far_away_is_refused_not_fatal(tmp_path: Path) -> None:
     book.active["XFD1048576"] = "забыли здесь"
     book.active["XFD1048575"].font = Font(bold=True)  # a style alone is harmless
     book.save(tmp_path / "far.xlsx")
-    with pytest.raises(CuratorError, match="слишком велик: значения доходят до строки 1048576"):
+    with pytest.raises(CuratorError, match="1 048 576 строк при пределе 100 000"):
         rd.read_sheet(tmp_path / "far.xlsx")
 
 
@@ -97,3 +97,36 @@ def test_unreadable_and_unknown_files(tmp_path: Path) -> None:
     (tmp_path / "list.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(CuratorError, match=r"\.xlsx, \.xls.*\.ods"):
         rd.read_sheet(tmp_path / "list.pdf")
+
+
+def _ods(path: Path, rows_xml: str) -> Path:
+    """A minimal OpenDocument spreadsheet written by hand: what a stray value or a repeated cell looks like."""
+    import zipfile
+
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="Лист1">'
+               f'{rows_xml}</table:table></office:spreadsheet></office:body></office:document-content>')
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", content)
+    return path
+
+
+@pytest.mark.parametrize(("rows_xml", "limit"), [
+    ('<table:table-row><table:table-cell office:value-type="string"><text:p>ФИО</text:p></table:table-cell>'
+     '</table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell/></table:table-row>'
+     '<table:table-row><table:table-cell office:value-type="string"><text:p>забыли</text:p></table:table-cell>'
+     '</table:table-row>', "1 048 572 строк при пределе 100 000"),
+    ('<table:table-row table:number-rows-repeated="90000"><table:table-cell table:number-columns-repeated="900" '
+     'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>',
+     "90 000 × 900 ячеек при пределе 3 000 000"),
+])
+def test_an_ods_that_would_unfold_into_millions_of_cells_is_refused(tmp_path: Path, rows_xml: str, limit: str) -> None:
+    """calamine unfolds repeated rows and cells into a full grid: a few kilobytes could ask for gigabytes."""
+    path = _ods(tmp_path / "far.ods", rows_xml)
+    assert path.stat().st_size < 2000
+    with pytest.raises(CuratorError, match=limit):
+        rd.read_sheet(path)
