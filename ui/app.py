@@ -9,12 +9,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from curator_app import APP_NAME
 from curator_app.db import open_database, writable
 from curator_app.errors import CuratorError, user_message
+from ui.common import qt_russian
 from ui.common.context import AppContext
 from ui.common.fonts import register_fonts, ui_font
 
@@ -27,21 +28,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Curator")
     register_fonts()
     app.setFont(ui_font(10))
-    _install_qt_russian(app)
+    qt_russian.install(app)
     return app
-
-
-def _install_qt_russian(app: QApplication) -> None:
-    """Qt's own words in Russian — standard buttons («Сохранить», «Отмена», «Да»), file dialogs, context
-    menus — from the catalogue that ships with PySide6; once per application."""
-    if app.property("curator_ru"):
-        return
-    translator = QTranslator(app)
-    if translator.load(QLocale("ru_RU"), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-    QLocale.setDefault(QLocale("ru_RU"))
-    app.setProperty("curator_ru", True)
 
 
 class _FirstPaint(QObject):
@@ -81,6 +69,7 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    qt_russian.russian_dates_without_locale()
     app = make_application()
     sys.excepthook = show_unexpected
     # a database on a write-protected flash drive or a CD opens read-only (with a banner) instead of failing

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from curator_app import APP_NAME, __version__
 from curator_app import settings as settings_service
@@ -14,6 +14,7 @@ from curator_app.db import current_path, open_database, schema_version, writable
 from curator_app.errors import CuratorError
 from curator_app.stats import counts
 from ui.backup.actions import run_backup, run_restore
+from ui.common import files
 from ui.common.banner import READ_ONLY_TEXT, add_banner
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
@@ -113,15 +114,15 @@ class MainWindow(QMainWindow):
             self.ctx.notify(Changed.SETTINGS)
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Открыть базу данных", str(self.ctx.db_path.parent), DB_FILTER)
-        if path:
-            self.switch_database(Path(path))
+        path = files.ask_open(self, "database", "Открыть базу данных", DB_FILTER, start=self.ctx.db_path.parent)
+        if path is not None:
+            self.switch_database(path)
 
     def create_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Создать базу данных", str(self.ctx.db_path.parent / "новая.sqlite"),
-                                              DB_FILTER)
-        if path:
-            if Path(path).exists():
+        path = files.ask_save(self, "database", "Создать базу данных", "новая.sqlite", DB_FILTER,
+                              start=self.ctx.db_path.parent)
+        if path is not None:
+            if path.exists():
                 QMessageBox.warning(self, "Файл уже есть", f"Файл «{path}» уже существует: откройте его "
                                     "через «Открыть базу…» или выберите другое имя.")
                 return

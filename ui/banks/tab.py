@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,6 +27,7 @@ from curator_app.banks.rows import CONSENT_LABELS, BankFilter, bank_rows, form_n
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import plural
 from curator_app.models import CATEGORY_LABELS
+from ui.common import files
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 
@@ -267,9 +267,8 @@ class BankTab(BaseTab):
     def import_file(self) -> None:
         from .import_dialog import BankImportDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Импорт банка", "",
-                                              "Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)")
-        if path:
+        path = files.ask_open(self, "lists", "Импорт банка", files.LIST_FILTER)
+        if path is not None:
             dialog = BankImportDialog(self.ctx, self.role, path, self)
             dialog.exec()
 
@@ -277,11 +276,10 @@ class BankTab(BaseTab):
         from curator_app.banks import export_bank
 
         title = "Банк наставников" if self.role == "mentor" else "Банк наставляемых"
-        path, _ = QFileDialog.getSaveFileName(self, "Экспорт в Excel", f"{title}.xlsx", "Книга Excel (*.xlsx)")
-        if not path:
+        chosen = files.ask_save(self, "lists", "Экспорт в Excel", f"{title}.xlsx", "Книга Excel (*.xlsx)")
+        if chosen is None:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
+        path = str(chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx"))
         try:
             n = export_bank(self.role, path, rows=list(self.model.rows))
         except CuratorError as error:

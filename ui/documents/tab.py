@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from curator_app.documents.order import OrderParams
 from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
 from curator_app.tasks import TaskState
-from ui.common import worker
+from ui.common import files, worker
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 
@@ -295,13 +294,11 @@ class DocumentsTab(BaseTab):
         kind, params = self.kind_code, self.params()
         formats = service.KIND_FORMATS[kind]
         filters = ";;".join({"pdf": "PDF (*.pdf)", "docx": "Документ Word (*.docx)"}[f] for f in formats)
-        path, chosen_filter = QFileDialog.getSaveFileName(self, "Сохранить документ", str(Path.home() / _file_name(
-            kind, params)), filters)
-        if not path:
+        target = files.ask_save(self, "documents", "Сохранить документ", _file_name(kind, params), filters)
+        if target is None:
             return
-        target = Path(path)
         if target.suffix.lower() not in (".pdf", ".docx"):
-            target = target.with_suffix(".docx" if "docx" in chosen_filter else ".pdf")
+            target = target.with_name(target.name + ".pdf")
         if kind == "order" and params.number and not self._confirm_registration(params, len(chosen)):
             return
         ids = [p.id for p in chosen]

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from curator_app.errors import CuratorError
 from curator_app.models.roadmap import EVENT_STATUS_LABELS
 from curator_app.roadmap import ops as service
+from ui.common import files
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab, EmptyState
 
@@ -327,9 +327,9 @@ class RoadmapTab(BaseTab):
     def import_file(self) -> None:
         from .import_dialog import FILE_FILTER
 
-        path, _ = QFileDialog.getOpenFileName(self, "Дорожная карта", str(Path.home()), FILE_FILTER)
-        if path:
-            self._run_import(Path(path))
+        path = files.ask_open(self, "roadmap", "Дорожная карта", FILE_FILTER)
+        if path is not None:
+            self._run_import(path)
 
     def import_paste(self) -> None:
         self._run_import(None)
@@ -358,12 +358,11 @@ class RoadmapTab(BaseTab):
 
         if self.roadmap_id is None:
             return
-        default = str(Path.home() / f"Дорожная карта.{kind}")
-        path, _ = QFileDialog.getSaveFileName(self, "Выгрузить дорожную карту", default, EXPORT_FILTERS[kind])
-        if not path:
+        chosen = files.ask_save(self, "roadmap", "Выгрузить дорожную карту", f"Дорожная карта.{kind}",
+                                EXPORT_FILTERS[kind])
+        if chosen is None:
             return
-        if not path.lower().endswith(f".{kind}"):
-            path += f".{kind}"
+        path = str(chosen if chosen.suffix.lower() == f".{kind}" else chosen.with_name(chosen.name + f".{kind}"))
         try:
             export_roadmap(path, self.roadmap_id, self.today)
         except CuratorError as error:
