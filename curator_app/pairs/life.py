@@ -142,9 +142,10 @@ def create(mentor_id: int, mentee_ids: Iterable[int], form_id: int | None = None
     return _get(ship_id)
 
 
-def accept_draft(rows: Sequence[object], group: bool = True, day: dt.date | None = None) -> list[int]:
-    """Save draft rows (``matching.DraftRow``) as planned pairs; with ``group`` the mentees of one mentor in
-    one form become one group."""
+def accept_draft(rows: Sequence[object], group: bool = False, day: dt.date | None = None) -> list[int]:
+    """Save draft rows (``matching.DraftRow``) as planned pairs, one per row: the curator asked for pairs. With
+    ``group`` the mentees of one mentor in one form become one group (one plan, group meetings). Either way
+    the order names each mentor once (``documents.appendix``)."""
     items: dict[tuple[int, int, int], NewMentorship] = {}
     for n, row in enumerate(rows):
         key = (row.mentor_id, row.form_id, 0 if group else n)  # type: ignore[attr-defined]

@@ -54,8 +54,10 @@ class DraftPanel(QWidget):
         self.check_all = QCheckBox("все")
         self.check_all.setChecked(True)
         self.check_all.toggled.connect(self.model.set_all_checked)
-        self.group_box = QCheckBox("подопечных одного наставника — в одну группу")
-        self.group_box.setChecked(True)
+        self.group_box = QCheckBox("объединять в группы")
+        self.group_box.setToolTip("Подопечных одного наставника одной формы принять одной группой (один план, "
+                                  "групповые встречи). Без отметки каждая строка — отдельная пара; в приказе "
+                                  "наставник всё равно назван один раз.")
         self.summary = QLabel("Нажмите «Подобрать всем»: программа предложит лучшие пары для всей школы.")
         self.summary.setWordWrap(True)
 

@@ -67,10 +67,15 @@ def test_match_everyone_and_accept(school: dict[str, Person]) -> None:
     assert draft.unmatched[0].reason == "нет согласия на обработку персональных данных"
     first = next(r for r in draft.rows if r.mentee_name.startswith("Первый"))
     assert any(r.startswith("запрос „трудности с математикой“ ↔ компетенция „математика“") for r in first.reasons)
-    ids = mentorships.accept_draft(draft.rows)
+    ids = mentorships.accept_draft(draft.rows)  # pairs, as the draft shows them
+    assert len(ids) == 3 and all(len(r.mentees) == 1 for r in list_mentorships())
+    assert matching.propose().rows == []  # nobody left to pair
+
+
+def test_accepting_as_groups_is_asked_for(school: dict[str, Person]) -> None:
+    ids = mentorships.accept_draft(matching.propose().rows, group=True)
     rows = {r.mentor_name.split()[0]: r for r in list_mentorships()}
     assert len(ids) == 2 and rows["Учителева"].kind == "группа" and len(rows["Учителева"].mentees) == 2
-    assert matching.propose().rows == []  # nobody left to pair
 
 
 def test_locked_rows_are_kept(school: dict[str, Person]) -> None:
@@ -124,10 +129,10 @@ def test_cli_match_json_and_apply(school: dict[str, Person], capsys: pytest.Capt
                                  "reason": "нет согласия на обработку персональных данных"}]
     assert main(["--db", str(path), "match", "--form", "нет такой"]) == 1
     assert "не найдена" in capsys.readouterr().err
-    assert main(["--db", str(path), "match", "--apply"]) == 0
+    assert main(["--db", str(path), "match", "--apply", "--groups"]) == 0
     capsys.readouterr()
     open_database(path)
-    assert len(list_mentorships()) == 2
+    assert len(list_mentorships()) == 2  # Учителева's two pupils as one group
 
 
 def test_group_members_and_name(school: dict[str, Person]) -> None:
