@@ -64,7 +64,8 @@ def show_unexpected(exc_type: type[BaseException], error: BaseException, tb: Tra
 
 
 def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
-        size: tuple[int, int] = (1366, 768), explicit_db: bool = False) -> int:
+        size: tuple[int, int] = (1366, 768)) -> int:
+    """The window on ``db_path``; a new database (by default, ``--db`` or created) opens on the first-run page."""
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
@@ -75,16 +76,12 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
     # a database on a write-protected flash drive or a CD opens read-only (with a banner) instead of failing
     read_only = Path(db_path).is_file() and not writable(db_path)
     try:
-        opened = open_database(db_path, read_only=read_only)
+        open_database(db_path, read_only=read_only)
     except CuratorError as error:
         if screenshot:
             raise
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    if not screenshot and not explicit_db and not read_only:
-        from ui.school.first_start import maybe_first_start
-
-        opened = maybe_first_start(opened)
     from ui.main_window import MainWindow
 
     ctx = AppContext()
@@ -97,7 +94,7 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
     if os.environ.get("CURATOR_BENCH_FIRST_PAINT"):
         probe = _FirstPaint(window)
         window.installEventFilter(probe)
-    if not tab:
+    if not tab and not window.on_first_run:
         window.show_tab("roadmap")
     if screenshot:
         window.show()

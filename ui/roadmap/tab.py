@@ -60,23 +60,13 @@ class RoadmapTab(BaseTab):
 
     # --- building ---------------------------------------------------------------------------------
     def _build_empty(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
         self.empty = EmptyState("Дорожной карты пока нет", "Загрузите дорожную карту школы из Word (.docx), Excel "
                                 "(.xlsx) или вставьте таблицу, скопированную из документа, — или начните с "
-                                "типовых этапов целевой модели наставничества.")
-        layout.addWidget(self.empty, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for text, slot in (("Загрузить файл…", self.import_file), ("Вставить из буфера…", self.import_paste),
-                           ("Создать из шаблона", self.create_from_template)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
+                                "типовых этапов целевой модели наставничества.",
+                                actions=[("Загрузить файл…", self.import_file),
+                                         ("Вставить из буфера…", self.import_paste),
+                                         ("Создать из шаблона", self.create_from_template)])
+        return self.empty
 
     def _build_content(self) -> QWidget:
         page = QWidget()
