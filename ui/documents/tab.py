@@ -42,8 +42,10 @@ from curator_app.settings import load_school
 from curator_app.tasks import TaskState
 from ui.common import files, worker
 from ui.common.context import AppContext, Changed
+from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab
 
+from .advice import advice
 from .basis_dialog import DocumentBasisDialog
 from .pairs_model import CHECK, PairsChoiceModel
 from .pdf_pages import page_count, render_pages, renderer
@@ -97,6 +99,8 @@ class DocumentsTab(BaseTab):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         form.addRow("Документ:", self.kind)
         layout.addLayout(form)
+        self.advice = NextStep()  # what stands in the way of the document, with the step that removes it
+        layout.addWidget(self.advice)
 
         self.requisites = QGroupBox("Номер и дата")
         req = QHBoxLayout(self.requisites)
@@ -129,7 +133,7 @@ class DocumentsTab(BaseTab):
         header.setStretchLastSection(False)
         header.resizeSection(1, 150)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(3, 130)
+        header.resizeSection(3, 165)
         header.resizeSection(4, 100)
         layout.addWidget(self.view, 1)
 
@@ -202,6 +206,34 @@ class DocumentsTab(BaseTab):
         self.model.set_pairs(selection.pairs)
         self.register_model.set_rows(service.register_rows())
         self.register_view.resizeColumnsToContents()
+        self._advise()
+
+    def _advise(self) -> None:
+        found = advice(self.kind_code, len(self.model.pairs), load_school())
+        if found is None:
+            self.advice.hide()
+        elif found[1] == "school":
+            self.advice.offer(found[0], [("Заполнить реквизиты…", self._edit_school)])
+        else:
+            self.advice.offer(found[0], [("Перейти к подбору пар", lambda: self.ctx.open("pairs", "match"))])
+
+    def _edit_school(self) -> None:
+        from ui.school.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self).exec():
+            self.ctx.notify(Changed.SETTINGS)
+
+    def perform(self, action: str, argument: object = None) -> None:
+        """«Подготовить приказ…» (after the draft was accepted): the order for those pairs, saved where the curator
+        says, then shown in the preview."""
+        if action != "order":
+            return
+        self.kind.setCurrentIndex(self.kind.findData("order"))
+        if isinstance(argument, list) and argument:
+            self.model.choose(argument)
+        self._preview_after_save = True
+        self.save()
+        self._preview_after_save = self._busy  # the curator may have cancelled the file dialog
 
     def _kind_changed(self) -> None:
         order = self.kind_code in ORDERS
@@ -331,6 +363,18 @@ class DocumentsTab(BaseTab):
         self.ctx.notify(Changed.DOCUMENTS)
         if result.activated:
             self.ctx.notify(Changed.MENTORSHIPS)
+        if getattr(self, "_preview_after_save", False):  # «Подготовить приказ…»: show what was saved
+            self._preview_after_save = False
+            if result.path.suffix.lower() == ".pdf" and renderer() is not None:
+                path = result.path
+                self.right.setCurrentWidget(self.preview)
+                worker.start(self, lambda state: (render_pages(path, PREVIEW_DPI, 1, PREVIEW_PAGES), page_count(path)),
+                             self._show_saved, self._failed, key="preview")
+
+    def _show_saved(self, result: tuple[list[QImage], int]) -> None:
+        images, total = result
+        self.preview.show_pages(images, f"Показаны первые {len(images)} из {total} страниц." if total > len(images)
+                                else "")
 
     # --- printing -------------------------------------------------------------------------------
     def print_document(self) -> None:
