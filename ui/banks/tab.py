@@ -33,6 +33,7 @@ from ui.common import files, keys
 from ui.common.context import AppContext, Changed
 from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab, EmptyState
+from ui.common.views import fit_headers
 
 from .model import DEFAULT_HIDDEN, BankTableModel
 
@@ -70,6 +71,7 @@ class BankTab(BaseTab):
         header.setStretchLastSection(True)
         for col, width in enumerate(COLUMN_WIDTHS[self.role]):
             self.view.setColumnWidth(col, width)
+        fit_headers(self.view)
         self.view.doubleClicked.connect(lambda _: self.edit_person())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         card = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)

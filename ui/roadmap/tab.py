@@ -34,6 +34,7 @@ from curator_app.roadmap import ops as service
 from ui.common import files
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab, EmptyState
+from ui.common.views import fit_headers
 
 from .table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
 from .timeline import ZOOMS, TimelineWidget
@@ -133,8 +134,9 @@ class RoadmapTab(BaseTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((52, 300, 170, 76, 76, 150, 105, 200)):
+        for col, width in enumerate((52, 236, 146, 76, 82, 140, 142, 200)):  # «Статус» in view at 1366×768
             self.table.setColumnWidth(col, width)
+        fit_headers(self.table)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
