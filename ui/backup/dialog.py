@@ -183,9 +183,10 @@ class BackupDialog(QDialog):
         self.result_path = result.path
         removed = f" Удалено старых копий: {len(result.removed)}." if result.removed else ""
         locked = " Копия зашифрована: без пароля её не открыть." if result.path.suffix == ".enc" else ""
-        self._show(f"Копия сохранена и проверена: {result.path} ({fmt.number(result.size / 1e6)} МБ)."
-                   f"{locked}{removed}")
-        self.last_label.setText(f"Последняя копия: только что — {result.path}")
+        self._show(f"Копия сохранена и проверена ({fmt.number(result.size / 1e6)} МБ):<br><b>{result.path.name}</b>"
+                   f"<br>в папке {result.path.parent}.{locked}{removed}")
+        self.last_label.setText("Последняя копия: только что.")
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))  # the longer text stays whole
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
