@@ -180,3 +180,14 @@ def test_mentee_interests_meet_mentor_interests(school: dict[str, Person]) -> No
     by_mentor = {s.person_id: s for s in matching.suggest_mentors(school["Третий"].id)}
     assert any("общий интерес „шахматы“" in reason for reason in by_mentor[school["other"].id].reasons)
     assert not any("общий интерес" in reason for reason in by_mentor[school["teacher"].id].reasons)
+
+
+def test_the_bank_shows_the_form_of_a_pair_when_no_wish_was_stated(school: dict[str, Person]) -> None:
+    from curator_app.banks import bank_rows
+
+    pupil = person("Безформы", grade=7)
+    Mentee.create(person=pupil, key_request="математика")  # the school's list had no «Форма» column
+    assert next(r for r in bank_rows("mentee") if r.id == pupil.id).form is None
+    mentorships.create(school["teacher"].id, [pupil.id], day=TODAY)
+    row = next(r for r in bank_rows("mentee") if r.id == pupil.id)
+    assert row.form == "Педагог – обучающийся" and row.partners == "Учителева И.П."
