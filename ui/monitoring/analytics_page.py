@@ -181,7 +181,8 @@ class AnalyticsPage(QWidget):
         overall = analytics.overall
         self.summary.setText(
             f"Должны ответить: {analytics.expected}, ответили: {analytics.answered} ({rate}). Средний балл: "
-            f"{_num(overall.mean)}; удовлетворены (8–10): {percent(overall.satisfied) if overall.satisfied is not None else '—'}"
+            f"{_num(overall.mean)}; удовлетворены программой (средний балл участника 8 и выше): "
+            f"{percent(overall.satisfied) + ' ответивших' if overall.satisfied is not None else '—'}"
             + (f". Сравнение с волной «{analytics.change.baseline_title}»." if analytics.change else "."))
         self.conclusions.setPlainText(analytics.wave.conclusions or "")
         self._show_items()
