@@ -38,6 +38,7 @@ class DraftPanel(QWidget):
         super().__init__(parent)
         self.rows: dict[int, DraftRow] = {}
         self.unmatched: list[Unmatched] = []
+        self.accepted_text = ""  # «24 пары»: what the last acceptance made
         self.model = IdRowsModel(DRAFT_HEADERS, checkable=True, sort=(2, Qt.SortOrder.AscendingOrder))  # by mentor
         self.view = make_view(self.model, (70, 215, 215, 155, 50), multi=True)
         self.view.setWordWrap(True)  # «Почему» in full, on two lines where it needs them
@@ -146,14 +147,17 @@ class DraftPanel(QWidget):
         if not rows:
             self.summary.setText("Отметьте строки черновика, которые нужно принять.")
             return
-        ids = run_safely(self, lambda: mentorships.accept_draft(rows, group=self.group_box.isChecked()))
+        group = self.group_box.isChecked()
+        ids = run_safely(self, lambda: mentorships.accept_draft(rows, group=group))
         if ids is None:
             return
         for row in rows:
             self.rows.pop(row.mentee_id, None)
         self._refresh()
-        self.summary.setText(f"Принято: {plural(len(ids), 'пара или группа', 'пары или группы', 'пар и групп')} "
-                             f"(статус «Планируется»). В черновике осталось строк: {len(self.rows)}.")
+        self.accepted_text = (plural(len(ids), "пара или группа", "пары или группы", "пар и групп") if group
+                              else plural(len(ids), "пара", "пары", "пар"))
+        self.summary.setText(f"Принято: {self.accepted_text} (статус «Планируется»). В черновике осталось строк: "
+                             f"{len(self.rows)}.")
         self.accepted.emit(list(ids))
 
     def remove_checked(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from curator_app.lang.fmt import plural
 from curator_app.matching import Draft
 from curator_app.stats import counts
 from ui.common import keys
@@ -80,8 +79,8 @@ class PairsTab(BaseTab):
 
     def _offer_order(self, ids: list[int]) -> None:
         self.next_step.offer(
-            f"Принято: {plural(len(ids), 'пара или группа', 'пары или группы', 'пар и групп')} (статус "
-            "«Планируется»). Пары закрепляются приказом: его подписывает директор, и с даты приказа пары действуют.",
+            f"Принято: {self.workspace.draft.accepted_text or len(ids)} (статус «Планируется»). Пары закрепляются "
+            "приказом: его подписывает директор, и с даты приказа пары действуют.",
             [("Подготовить приказ…", lambda: self.ctx.open("documents", "order", ids))])
 
     def _changed(self, other: ListPage | Workspace) -> None:
