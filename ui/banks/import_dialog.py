@@ -91,6 +91,7 @@ class BankImportDialog(QDialog):
         self.check_button = QPushButton("Проверить заново")
         self.check_button.clicked.connect(self.make_plan)
         self.import_button = QPushButton("Импортировать")
+        self.import_button.setDefault(True)  # Enter imports; «Проверить заново» is for a changed mapping
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button = QPushButton("Отменить импорт")
         self.cancel_button.clicked.connect(self.cancel_import)

@@ -40,7 +40,7 @@ from curator_app.documents.order import OrderParams
 from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
 from curator_app.tasks import TaskState
-from ui.common import files, worker
+from ui.common import files, keys, worker
 from ui.common.context import AppContext, Changed
 from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab
@@ -159,6 +159,8 @@ class DocumentsTab(BaseTab):
         self.print_button.clicked.connect(self.print_document)
         for widget in (self.preview_button, self.save_button, self.print_button):
             actions.addWidget(widget)
+        keys.bind(self.save_button, "Ctrl+S")
+        keys.bind(self.print_button, "Ctrl+P")
         actions.addStretch(1)
         layout.addLayout(actions)
         self.status = QLabel()
