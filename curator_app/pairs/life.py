@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from curator_app.audit import log
 from curator_app.banks import require_consent
 from curator_app.errors import CuratorError
+from curator_app.lang.declension import Name
 from curator_app.lang.fmt import date_short
 from curator_app.matching import hard_problems, load_pool, pair_form, score_pair
 from curator_app.models import (
@@ -33,6 +34,10 @@ def _get(mentorship_id: int) -> Mentorship:
     if ship is None:
         raise CuratorError(f"Пара или группа № {mentorship_id} не найдена.")
     return ship
+
+
+def _name(person: Person) -> Name:
+    return Name.of(person.last_name, person.first_name, person.middle_name, person.gender)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -254,7 +259,8 @@ def delete_planned(mentorship_id: int) -> None:
     if ship.status != "planned":
         raise CuratorError("Удалить можно только планируемую пару; действующую — прекратите досрочно.")
     with database.atomic():
-        log("delete", "mentorship", ship.id, f"Удалена планируемая пара с наставником {ship.mentor.full_name}")
+        log("delete", "mentorship", ship.id, f"Удалена планируемая пара с наставником "
+            f"{_name(ship.mentor).declined('ins')}")
         ship.delete_instance(recursive=True)
 
 
@@ -272,7 +278,8 @@ def remove_member(mentorship_id: int, mentee_id: int, day: dt.date | None = None
         else:
             member.left_on = day or dt.date.today()
             member.save()
-        log("update", "mentorship", ship.id, f"Из группы выбыл {Person.get_by_id(mentee_id).full_name}")
+        name = _name(Person.get_by_id(mentee_id))
+        log("update", "mentorship", ship.id, f"Из группы {'выбыла' if name.gender == 'f' else 'выбыл'} {name.full}")
 
 
 def add_member(mentorship_id: int, mentee_id: int, day: dt.date | None = None) -> None:
@@ -288,12 +295,14 @@ def add_member(mentorship_id: int, mentee_id: int, day: dt.date | None = None) -
     if mentee.form_id != ship.form_id:
         problems.append(f"наставляемому нужна другая форма, а группа — «{MentoringForm.get_by_id(ship.form_id).name}»")
     if problems:
-        raise CuratorError(f"Нельзя добавить {mentee.name}: " + "; ".join(problems) + ".")
+        raise CuratorError(f"Нельзя добавить в группу {Name.parse(mentee.name).declined('acc')}: "
+                           + "; ".join(problems) + ".")
     require_consent([mentee_id], "включить в пару", day)
     with database.atomic():
         MentorshipMember.create(mentorship=ship.id, mentee=mentee_id,
                                 joined_on=(day or dt.date.today()) if ship.status == "active" else None)
-        log("update", "mentorship", ship.id, f"В группу добавлен {mentee.name}")
+        name = Name.parse(mentee.name)
+        log("update", "mentorship", ship.id, f"В группу {'добавлена' if name.gender == 'f' else 'добавлен'} {name.full}")
 
 
 # --- plan and meetings ---------------------------------------------------------------------------------

@@ -138,7 +138,7 @@ def test_cli_match_json_and_apply(school: dict[str, Person], capsys: pytest.Capt
 def test_group_members_and_name(school: dict[str, Person]) -> None:
     ship = mentorships.create(school["teacher"].id, [school["Первый"].id], name="Математики")
     mentorships.add_member(ship.id, school["Второй"].id)
-    with pytest.raises(CuratorError, match="нет свободных мест"):
+    with pytest.raises(CuratorError, match="Нельзя добавить в группу .+ Ивана Петровича: .*нет свободных мест"):
         mentorships.add_member(ship.id, school["Третий"].id)
     with pytest.raises(CuratorError, match="согласия"):
         mentorships.add_member(ship.id, school["nobody"].id)
@@ -149,8 +149,14 @@ def test_group_members_and_name(school: dict[str, Person]) -> None:
         mentorships.remove_member(ship.id, school["Первый"].id)
     mentorships.update(ship.id, name="")
     assert list_mentorships()[0].kind == "пара" and list_mentorships()[0].name == ""
+    history = [h.summary for h in changes(ship.id)]
+    assert "В группу добавлен Второй Иван Петрович" in history and "Из группы выбыл Второй Иван Петрович" in history
     mentorships.delete_planned(ship.id)
     assert list_mentorships() == []
+    from curator_app.models import AuditLog
+
+    deleted = AuditLog.select().where(AuditLog.action == "delete").order_by(AuditLog.id.desc()).get().summary
+    assert deleted.startswith("Удалена планируемая пара с наставником ") and deleted.endswith("Иваном Петровичем")
 
 
 def test_suggestions_for_a_mentee_and_a_mentor(school: dict[str, Person]) -> None:
