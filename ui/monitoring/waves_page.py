@@ -85,7 +85,7 @@ class WavesPage(QWidget):
             Column("Форма", lambda r: r.form_name),
             Column("Анкета", lambda r: "заполнена" if r.answered else "не заполнена",
                    color=lambda r: "#2e7d32" if r.answered else "#b00020"),
-        ], self)
+        ], self, sort=(0, Qt.SortOrder.AscendingOrder))  # by name: the curator looks people up
         self.roster_view = self._view(self.roster_model)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
