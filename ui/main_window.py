@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
             return
 
         def filled(_: object) -> None:
+            self._offer_first_run()  # a school with people now: the tabs
             self.ctx.notify(Changed.ALL)
             self._on_tab_changed(self.tabs.currentIndex())
 

@@ -6,7 +6,6 @@ that loads them and makes the draft of pairs. Or the demo school, or straight to
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,9 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app import settings as settings_service
-from curator_app.db import open_database
 from curator_app.models import Person
-from curator_app.paths import user_data_dir
 from curator_app.stats import counts
 from ui.common import worker
 from ui.common.context import AppContext, Changed
@@ -35,16 +32,6 @@ from .school_form import ESSENTIAL, SchoolForm
 def is_new_database() -> bool:
     """Nobody in the banks and no requisites yet: the database the page is for."""
     return not settings_service.load_school().is_complete and not Person.select().exists()
-
-
-def open_demo_school() -> Path:
-    """Open (filling on first use) the demo school's own file in the user's data folder."""
-    from curator_app.demo import fill_demo
-
-    path = open_database(user_data_dir() / "demo-school.sqlite")
-    if not Person.select().exists():
-        fill_demo()
-    return path
 
 
 def _step(title: str, note: str) -> QFrame:

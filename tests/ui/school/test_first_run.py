@@ -91,3 +91,21 @@ def test_going_on_without_lists_keeps_the_requisites(qtbot: QtBot, db: Path) -> 
     skip.click()
     assert not window.on_first_run and window.tabs.isVisible()
     assert load_school().short_name == "МБОУ «Гимназия № 2»" and load_school().is_complete
+
+
+def test_the_demo_school_opens_in_its_own_file(qtbot: QtBot, db: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import curator_app.demo
+    import curator_app.paths
+    from tests.conftest import DEMO_DAY
+
+    real = curator_app.demo.fill_demo
+    monkeypatch.setattr(curator_app.paths, "user_data_dir", lambda: tmp_path / "данные")
+    monkeypatch.setattr(curator_app.demo, "fill_demo", lambda: real(mentees=20, mentors=6, seed=3, today=DEMO_DAY))
+    (tmp_path / "данные").mkdir()
+    window = _window(qtbot)
+    assert window.on_first_run
+    window.open_demo()
+    qtbot.waitUntil(lambda: not window.on_first_run, timeout=30000)
+    assert window.ctx.db_path == tmp_path / "данные" / "demo-school.sqlite" and Person.select().count() == 26
+    assert "Наставляемых: 20" in window.counts_label.text()
