@@ -33,7 +33,7 @@ from ui.common import files, keys
 from ui.common.context import AppContext, Changed
 from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab, EmptyState
-from ui.common.views import fit_headers
+from ui.common.views import NO_MENU_ARROW, fit_headers
 
 from .model import DEFAULT_HIDDEN, BankTableModel
 
@@ -117,8 +117,9 @@ class BankTab(BaseTab):
         self.import_button = self._button("Импорт…", self.import_file, "Загрузить таблицу Excel или CSV")
         self.export_button = self._button("Экспорт…", self.export_file, "Выгрузить показанные строки в Excel")
         self.columns_button = QToolButton()
-        self.columns_button.setText("Столбцы")
+        self.columns_button.setText("Столбцы ▾")
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setStyleSheet(NO_MENU_ARROW)  # the arrow is in the text: Qt's own covered «ы»
         self.columns_menu = QMenu(self)
         self.column_actions: list[QAction] = []
         for col, (_, title, _) in enumerate(self.model.columns):

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView
 
+# a tool button whose text ends in «▾»: Qt's own menu arrow would be drawn over the last letter
+NO_MENU_ARROW = "QToolButton::menu-indicator { image: none; width: 0px; }"
+
 
 def fit_headers(view: QTableView) -> None:
     """Widen every column whose width is less than its title (and sort mark) needs; wider ones stay."""

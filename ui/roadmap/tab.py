@@ -34,7 +34,7 @@ from curator_app.roadmap import ops as service
 from ui.common import files
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab, EmptyState
-from ui.common.views import fit_headers
+from ui.common.views import NO_MENU_ARROW, fit_headers
 
 from .table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
 from .timeline import ZOOMS, TimelineWidget
@@ -81,6 +81,7 @@ class RoadmapTab(BaseTab):
         load_button = QToolButton()
         load_button.setText("Загрузить ▾")
         load_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        load_button.setStyleSheet(NO_MENU_ARROW)
         menu = QMenu(load_button)
         menu.addAction("Из файла (.docx, .xlsx, .txt)…", self.import_file)
         menu.addAction("Вставить из буфера обмена…", self.import_paste)
@@ -92,6 +93,7 @@ class RoadmapTab(BaseTab):
         export_button = QToolButton()
         export_button.setText("Экспорт ▾")
         export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_button.setStyleSheet(NO_MENU_ARROW)
         menu = QMenu(export_button)
         for kind, label in (("xlsx", "В Excel…"), ("pdf", "В PDF для печати…"), ("json", "В JSON…")):
             menu.addAction(label, lambda k=kind: self.export(k))
