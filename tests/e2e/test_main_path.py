@@ -142,13 +142,14 @@ def test_two_school_lists_to_the_order_in_twelve_actions(qtbot: QtBot, new_datab
     assert pairs.next_step.isVisible()  # type: ignore[attr-defined]
     [prepare] = pairs.next_step.buttons  # type: ignore[attr-defined]
     assert prepare.text() == "Подготовить приказ…"
+    assert window.grab().save(str(shots / "walk-3-accepted.png"))
 
     # 4. The order: the file named, saved, shown.
     me.click_then_choose(prepare, order_file)
     documents = window.tab("documents")
     qtbot.waitUntil(lambda: order_file.exists() and not documents._busy  # type: ignore[attr-defined]
                     and bool(documents.preview.pages), timeout=60000)  # type: ignore[attr-defined]
-    assert window.grab().save(str(shots / "walk-3-order.png"))
+    assert window.grab().save(str(shots / "walk-4-order.png"))
 
     print(f"main path: {me.count} actions")
     for number, action in enumerate(me.actions, 1):

@@ -348,5 +348,6 @@ class Workspace(QWidget):
         self.changed.emit()
 
     def _draft_accepted(self, ids: list[int]) -> None:
+        self.status.setText("")  # «Готов черновик… нажмите «Принять отмеченные»» is done with; the draft says what was made
         self._after_change()
         self.accepted.emit(ids)
