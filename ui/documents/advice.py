@@ -3,7 +3,9 @@ filled in (the order would print «Наименование организаци
 
 from __future__ import annotations
 
-from curator_app.settings import SchoolSettings
+from curator_app.settings import SchoolSettings, load_school
+from ui.common.context import AppContext, Changed
+from ui.common.next_step import NextStep
 
 MISSING = {"full_name": "полное наименование школы", "city": "город", "director_name": "ФИО руководителя",
            "curator_name": "ФИО куратора"}
@@ -23,3 +25,21 @@ def advice(kind: str, pairs: int, school: SchoolSettings) -> tuple[str, str] | N
             text += " Пары становятся действующими с даты зарегистрированного приказа о закреплении."
         return text, "pairs"
     return None
+
+
+def show_advice(strip: NextStep, ctx: AppContext, kind: str, pairs: int) -> None:
+    """Say in ``strip`` what stands in the way of the document, with its step; hide it when nothing does."""
+    found = advice(kind, pairs, load_school())
+    if found is None:
+        strip.hide()
+    elif found[1] == "school":
+        strip.offer(found[0], [("Заполнить реквизиты…", lambda: _edit_school(strip, ctx))])
+    else:
+        strip.offer(found[0], [("Перейти к подбору пар", lambda: ctx.open("pairs", "match"))])
+
+
+def _edit_school(parent: NextStep, ctx: AppContext) -> None:
+    from ui.school.settings_dialog import SettingsDialog
+
+    if SettingsDialog(parent.window()).exec():
+        ctx.notify(Changed.SETTINGS)

@@ -45,7 +45,7 @@ from ui.common.context import AppContext, Changed
 from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab
 
-from .advice import advice
+from .advice import show_advice
 from .basis_dialog import DocumentBasisDialog
 from .pairs_model import CHECK, PairsChoiceModel
 from .pdf_pages import page_count, render_pages, renderer
@@ -208,22 +208,7 @@ class DocumentsTab(BaseTab):
         self.model.set_pairs(selection.pairs)
         self.register_model.set_rows(service.register_rows())
         self.register_view.resizeColumnsToContents()
-        self._advise()
-
-    def _advise(self) -> None:
-        found = advice(self.kind_code, len(self.model.pairs), load_school())
-        if found is None:
-            self.advice.hide()
-        elif found[1] == "school":
-            self.advice.offer(found[0], [("Заполнить реквизиты…", self._edit_school)])
-        else:
-            self.advice.offer(found[0], [("Перейти к подбору пар", lambda: self.ctx.open("pairs", "match"))])
-
-    def _edit_school(self) -> None:
-        from ui.school.settings_dialog import SettingsDialog
-
-        if SettingsDialog(self).exec():
-            self.ctx.notify(Changed.SETTINGS)
+        show_advice(self.advice, self.ctx, self.kind_code, len(self.model.pairs))
 
     def perform(self, action: str, argument: object = None) -> None:
         """«Подготовить приказ…» (after the draft was accepted): the order for those pairs, saved where the curator
