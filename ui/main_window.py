@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         page, self.first_run = self.first_run, None
         self.stack.setCurrentWidget(self.tabs)
         self.stack.removeWidget(page)
+        page.wait_for_tasks()
         page.deleteLater()
 
     def _first_run_finished(self) -> None:

@@ -144,6 +144,11 @@ class FirstRunPage(QWidget):
         self.mentees.changed.connect(self._update)
         self._update()
 
+    def wait_for_tasks(self) -> None:
+        """Before the page goes: its checks and the load may still be closing their connections."""
+        for owner in (self, self.mentors, self.mentees):
+            worker.wait_for(owner)
+
     def _update(self) -> None:
         self.start_button.setEnabled(self.task is None)
         ready = [c.plan is not None or bool(c.in_bank) for c in (self.mentors, self.mentees)]
