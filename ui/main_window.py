@@ -117,12 +117,15 @@ class MainWindow(QMainWindow):
         return self.first_run is not None and self.stack.currentWidget() is self.first_run
 
     def _offer_first_run(self) -> None:
-        """On a new database the window opens on the first-run page; otherwise on the tabs."""
-        from ui.school.first_start import FirstRunPage, is_new_database
+        """On a new database (no requisites, nobody in the banks) the window opens on the first-run page; otherwise
+        on the tabs, without loading the page's module: the window paints sooner."""
+        from curator_app.models import Person
 
         self.leave_first_run()
-        if self.ctx.read_only or not is_new_database():
+        if self.ctx.read_only or settings_service.load_school().is_complete or Person.select().exists():
             return
+        from ui.school.first_start import FirstRunPage
+
         self.first_run = FirstRunPage(self.ctx, self.open_demo)
         self.first_run.finished.connect(self._first_run_finished)
         self.stack.addWidget(self.first_run)

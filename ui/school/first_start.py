@@ -20,18 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app import settings as settings_service
-from curator_app.models import Person
 from curator_app.stats import counts
 from ui.common import worker
 from ui.common.context import AppContext, Changed
 
 from .list_choice import ListChoice
 from .school_form import ESSENTIAL, SchoolForm
-
-
-def is_new_database() -> bool:
-    """Nobody in the banks and no requisites yet: the database the page is for."""
-    return not settings_service.load_school().is_complete and not Person.select().exists()
 
 
 def _step(title: str, note: str) -> QFrame:
