@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from curator_app.db import close_database, open_database
@@ -63,6 +63,12 @@ class Curator:
             field.setPlainText(text)
         else:
             field.setText(text)
+
+    def key(self, window: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+            name: str = "") -> None:
+        """A key pressed wherever the focus is (a shortcut reaches its button from anywhere in the tab)."""
+        self._act(f"нажать {name or key.name}")
+        self.qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
 
     def click_then_choose(self, button: QAbstractButton, path: Path) -> None:
         """A button that opens a file dialog, and the file chosen there: two actions."""
@@ -135,8 +141,11 @@ def test_two_school_lists_to_the_order_in_twelve_actions(qtbot: QtBot, new_datab
     assert "Принять отмеченные" in workspace.status.text()
     assert window.grab().save(str(shots / "walk-2-draft.png"))
 
-    # 3. The draft accepted as it stands: one pair a row.
-    me.click(draft.accept_button)
+    # 3. The draft accepted as it stands, from the keyboard: one pair a row.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    me.key(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier, "Ctrl+Enter («Принять отмеченные»)")
+    qtbot.waitUntil(lambda: len(list_mentorships()) == len(MENTEES), timeout=5000)  # a shortcut clicks after 100 ms
     ships = list_mentorships()
     assert len(ships) == len(MENTEES) and all(len(s.mentees) == 1 for s in ships)
     assert pairs.next_step.isVisible()  # type: ignore[attr-defined]
