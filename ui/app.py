@@ -10,12 +10,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator_app import APP_NAME
 from curator_app.db import open_database, writable
 from curator_app.errors import CuratorError, user_message
+from ui.common import qt_russian
 from ui.common.context import AppContext
 from ui.common.fonts import register_fonts, ui_font
 
@@ -31,21 +32,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Curator")
     register_fonts()
     app.setFont(ui_font(10))
-    _install_qt_russian(app)
+    qt_russian.install(app)
     return app
-
-
-def _install_qt_russian(app: QApplication) -> None:
-    """Qt's own words in Russian — standard buttons («Сохранить», «Отмена», «Да»), file dialogs, context
-    menus — from the catalogue that ships with PySide6; once per application."""
-    if app.property("curator_ru"):
-        return
-    translator = QTranslator(app)
-    if translator.load(QLocale("ru_RU"), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-    QLocale.setDefault(QLocale("ru_RU"))
-    app.setProperty("curator_ru", True)
 
 
 class _FirstPaint(QObject):
@@ -79,26 +67,24 @@ def show_unexpected(exc_type: type[BaseException], error: BaseException, tb: Tra
 
 
 def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
-        size: tuple[int, int] = (1366, 768), explicit_db: bool = False) -> int:
+        size: tuple[int, int] = (1366, 768)) -> int:
+    """The window on ``db_path``; a new database (by default, ``--db`` or created) opens on the first-run page."""
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    qt_russian.russian_dates_without_locale()
     app = make_application()
     sys.excepthook = show_unexpected
     # a database on a write-protected flash drive or a CD opens read-only (with a banner) instead of failing
     read_only = Path(db_path).is_file() and not writable(db_path)
     try:
-        opened = open_database(db_path, read_only=read_only)
+        open_database(db_path, read_only=read_only)
     except CuratorError as error:
         if screenshot:
             raise
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    if not screenshot and not explicit_db and not read_only:
-        from ui.school.first_start import maybe_first_start
-
-        opened = maybe_first_start(opened)
     from ui.main_window import MainWindow
 
     ctx = AppContext()
@@ -111,7 +97,7 @@ def run(db_path: Path, *, screenshot: str | None = None, tab: str | None = None,
     if os.environ.get("CURATOR_BENCH_FIRST_PAINT"):
         probe = _FirstPaint(window)
         window.installEventFilter(probe)
-    if not tab:
+    if not tab and not window.on_first_run:
         window.show_tab("roadmap")
     if screenshot:
         window.show()

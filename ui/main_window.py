@@ -1,28 +1,36 @@
-"""The main window: six tabs, the menus, and a status bar with counts."""
+"""The main window: six tabs (or, on a new database, the first-run page in their place), the menus, and a
+status bar with counts."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from curator_app import APP_NAME, __version__
 from curator_app import settings as settings_service
 from curator_app.db import current_path, open_database, schema_version, writable
-from curator_app.errors import CuratorError
+from curator_app.errors import CuratorError, user_message
 from curator_app.stats import counts
+from ui.common import files
 from ui.common.banner import READ_ONLY_TEXT, add_banner
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
+from ui.common.worker import run_modal
 from ui.tabs import TABS, TabSlot, find_tab_index
+
+if TYPE_CHECKING:
+    from ui.school.first_start import FirstRunPage
 
 DB_FILTER = "База «Куратора» (*.sqlite *.db);;Все файлы (*)"
 
 
 class MainWindow(QMainWindow):
-    """Holds the tabs; tabs load their data when first shown (see ``BaseTab``)."""
+    """Holds the tabs; tabs load their data when first shown (see ``BaseTab``). ``first_run`` is the page shown
+    instead of them while the database is new (None once the curator went on)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,15 +38,20 @@ class MainWindow(QMainWindow):
         self._may_close = False  # set once the copy on exit is written (or declined)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.first_run: FirstRunPage | None = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
         self._build_tabs()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         ctx.changed.connect(self._on_data_changed)
+        ctx.go.connect(self.go)
         self.read_only_banner = add_banner(self, READ_ONLY_TEXT, kind="error", closable=False)
         self.refresh_header()
+        self._offer_first_run()
 
     # --- building -------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -56,6 +69,9 @@ class MainWindow(QMainWindow):
         self._action(menu, "Сводка по школам…", self.district_summary)
         menu.addSeparator()
         self._action(menu, "Выход", self.close, QKeySequence.StandardKey.Quit)
+        menu = self.menuBar().addMenu("&Вкладки")
+        for number, (code, title, _, _) in enumerate(TABS, 1):
+            self._action(menu, title, lambda _=False, c=code: self.show_tab(c), QKeySequence(f"Ctrl+{number}"))
         menu = self.menuBar().addMenu("&Настройки")
         self._action(menu, "Реквизиты школы…", self.edit_settings)
         menu = self.menuBar().addMenu("&Справка")
@@ -84,9 +100,68 @@ class MainWindow(QMainWindow):
         index = find_tab_index(name)
         if index is None:
             return False
+        self.leave_first_run()
         self.tabs.setCurrentIndex(index)
         self._on_tab_changed(index)
         return True
+
+    def go(self, name: str, action: str = "", argument: object = None) -> None:
+        """A tab (or the first-run page) asked for another tab and a step there (``AppContext.open``)."""
+        if self.show_tab(name) and action:
+            self.tab(name).perform(action, argument)
+
+    # --- the first-run page -------------------------------------------------------------------------
+    @property
+    def on_first_run(self) -> bool:
+        return self.first_run is not None and self.stack.currentWidget() is self.first_run
+
+    def _offer_first_run(self) -> None:
+        """On a new database (no requisites, nobody in the banks) the window opens on the first-run page; otherwise
+        on the tabs, without loading the page's module: the window paints sooner."""
+        from curator_app.models import Person
+
+        self.leave_first_run()
+        if self.ctx.read_only or settings_service.load_school().is_complete or Person.select().exists():
+            return
+        from ui.school.first_start import FirstRunPage
+
+        self.first_run = FirstRunPage(self.ctx, self.open_demo)
+        self.first_run.finished.connect(self._first_run_finished)
+        self.stack.addWidget(self.first_run)
+        self.stack.setCurrentWidget(self.first_run)
+
+    def leave_first_run(self) -> None:
+        if self.first_run is None:
+            return
+        page, self.first_run = self.first_run, None
+        self.stack.setCurrentWidget(self.tabs)
+        self.stack.removeWidget(page)
+        page.wait_for_tasks()
+        page.deleteLater()
+
+    def _first_run_finished(self) -> None:
+        self.leave_first_run()
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    def open_demo(self) -> None:
+        """The demo school in its own file (filled the first time), to look around without touching real data."""
+        from curator_app.models import Person
+        from curator_app.paths import user_data_dir
+
+        if not self.switch_database(user_data_dir() / "demo-school.sqlite") or Person.select().exists():
+            return
+
+        def filled(_: object) -> None:
+            self._offer_first_run()  # a school with people now: the tabs
+            self.ctx.notify(Changed.ALL)
+            self._on_tab_changed(self.tabs.currentIndex())
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.critical(self, "Демо-школа", user_message(error))
+
+        from curator_app.demo import fill_demo
+
+        run_modal(self, "Заполняю демо-школу…", lambda state: fill_demo(), filled, failed)
 
     def refresh_header(self) -> None:
         self.read_only_banner.setVisible(self.ctx.read_only)
@@ -124,15 +199,15 @@ class MainWindow(QMainWindow):
             self.ctx.notify(Changed.SETTINGS)
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Открыть базу данных", str(self.ctx.db_path.parent), DB_FILTER)
-        if path:
-            self.switch_database(Path(path))
+        path = files.ask_open(self, "database", "Открыть базу данных", DB_FILTER, start=self.ctx.db_path.parent)
+        if path is not None:
+            self.switch_database(path)
 
     def create_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Создать базу данных", str(self.ctx.db_path.parent / "новая.sqlite"),
-                                              DB_FILTER)
-        if path:
-            if Path(path).exists():
+        path = files.ask_save(self, "database", "Создать базу данных", "новая.sqlite", DB_FILTER,
+                              start=self.ctx.db_path.parent)
+        if path is not None:
+            if path.exists():
                 QMessageBox.warning(self, "Файл уже есть", f"Файл «{path}» уже существует: откройте его "
                                     "через «Открыть базу…» или выберите другое имя.")
                 return
@@ -149,6 +224,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "База не открыта", str(error))
             return False
         self.ctx.notify(Changed.ALL)
+        self._offer_first_run()
         self._on_tab_changed(self.tabs.currentIndex())
         return True
 

@@ -99,15 +99,17 @@ _SQL = {
         FROM mentor b JOIN person p ON p.id = b.person_id LEFT JOIN mentoring_form f ON f.id = b.form_id""",
 }
 
-# Current pairs: a planned or active mentorship the mentee has not left.
+# Current pairs: a planned or active mentorship the mentee has not left, with its form.
 _PARTNERS = {
     "mentee": """
-        SELECT mm.mentee_id, p.last_name, p.first_name, p.middle_name
+        SELECT mm.mentee_id, p.last_name, p.first_name, p.middle_name, f.name
         FROM mentorship_member mm JOIN mentorship ms ON ms.id = mm.mentorship_id JOIN person p ON p.id = ms.mentor_id
+        JOIN mentoring_form f ON f.id = ms.form_id
         WHERE ms.status IN ('planned', 'active') AND mm.left_on IS NULL""",
     "mentor": """
-        SELECT ms.mentor_id, p.last_name, p.first_name, p.middle_name
+        SELECT ms.mentor_id, p.last_name, p.first_name, p.middle_name, f.name
         FROM mentorship_member mm JOIN mentorship ms ON ms.id = mm.mentorship_id JOIN person p ON p.id = mm.mentee_id
+        JOIN mentoring_form f ON f.id = ms.form_id
         WHERE ms.status IN ('planned', 'active') AND mm.left_on IS NULL""",
 }
 
@@ -147,8 +149,10 @@ def bank_rows(role: str, day: dt.date | None = None) -> list[BankRow]:
 
 def _bank_rows(role: str, day: dt.date | None) -> list[BankRow]:
     partners: dict[int, list[str]] = {}
-    for pid, last, first, middle in database.execute_sql(_PARTNERS[role]).fetchall():
+    pair_forms: dict[int, dict[str, None]] = {}  # the forms of a person's pairs: «Форма» when no wish was stated
+    for pid, last, first, middle, form in database.execute_sql(_PARTNERS[role]).fetchall():
         partners.setdefault(pid, []).append(_short(last, first, middle))
+        pair_forms.setdefault(pid, {})[form] = None
     current = {pid: (", ".join(names), len(names)) for pid, names in partners.items()}
     valid, signed = consent_sets(day)
     folded: dict[str, str] = {}  # requests and competencies repeat a lot: fold each text once
@@ -166,6 +170,8 @@ def _bank_rows(role: str, day: dt.date | None) -> list[BankRow]:
             search = f"{r[26]} {extra}"
         else:
             search = r[26]
+        if r[15] is None and pid in pair_forms:
+            r = (*r[:15], ", ".join(pair_forms[pid]), *r[16:])
         append(new(BankRow, r[:26] + current.get(pid, nobody) + (consent, search)))
     rows.sort(key=_by_search)
     return rows

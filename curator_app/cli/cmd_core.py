@@ -113,5 +113,4 @@ def _gui(args: argparse.Namespace) -> int:
         raise CuratorError(f"Не удалось загрузить графический интерфейс: {exc}. "
                            "Запустите установку заново (см. README).") from exc
     width, _, height = args.size.partition("x")
-    return run(db_path(args), screenshot=args.screenshot, tab=args.tab, size=(int(width), int(height)),
-               explicit_db=args.db is not None)
+    return run(db_path(args), screenshot=args.screenshot, tab=args.tab, size=(int(width), int(height)))

@@ -12,7 +12,9 @@ def register(registry: Registry) -> None:
                          "школы); без --apply только показать черновик", _match, db="none")
     p.add_argument("--form", metavar="ФОРМА", help="только эта форма наставничества: название или код "
                    "(«Ученик – ученик», pupil_pupil)")
-    p.add_argument("--apply", action="store_true", help="сохранить черновик как планируемые пары и группы")
+    p.add_argument("--apply", action="store_true", help="сохранить черновик как планируемые пары")
+    p.add_argument("--groups", action="store_true", help="с --apply: подопечных одного наставника одной формы "
+                   "объединить в группу")
 
 
 def _match(args: argparse.Namespace) -> None:
@@ -26,5 +28,5 @@ def _match(args: argparse.Namespace) -> None:
     form_id = matching.find_form(args.form).id if args.form else None
     draft = matching.propose(form_id)
     if args.apply and draft.rows:
-        mentorships.accept_draft(draft.rows)
+        mentorships.accept_draft(draft.rows, group=args.groups)
     print_json(matching.draft_json(draft))

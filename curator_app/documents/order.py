@@ -14,6 +14,7 @@ from curator_app.lang.declension import Name, position_accusative, position_dati
 from curator_app.lang.fmt import date_long, date_short
 from curator_app.settings import SchoolSettings
 
+from .appendix import appendix_rows
 from .blocks import DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
 from .data import PairInfo, PersonInfo
 
@@ -73,16 +74,6 @@ def _basis_text(acts: list[str], purpose: str) -> str:
     return f"В соответствии с {joined}, {purpose},"
 
 
-def _mentor_cell(person: PersonInfo) -> str:
-    return person.name.full + (f",\n{person.descriptor}" if person.descriptor else "")
-
-
-def _mentee_line(person: PersonInfo) -> str:
-    if person.category == "pupil" and person.grade:
-        return f"{person.name.full} ({person.grade})"
-    return person.name.full + (f", {person.descriptor}" if person.descriptor else "")
-
-
 def _acquaintance(people: list[tuple[str, str]]) -> Table:
     rows = [[str(i), name, role, "", ""] for i, (name, role) in enumerate(people, 1)]
     return Table(["№", "Фамилия, инициалы", "Участник", "Подпись", "Дата"], rows, [10, 62, 40, 38, 30],
@@ -121,12 +112,7 @@ def order_document(school: SchoolSettings, params: OrderParams, pairs: list[Pair
                Para(f"Приложение\nк приказу {short}\nот {date_short(params.date)} {_number(params.number)}",
                     "right", indent=False, size=12),
                Gap(4), Para("Список наставнических пар (групп)", "center", bold=True, indent=False), Gap(3)]
-    rows = []
-    for i, pair in enumerate(pairs, 1):
-        mentees = "\n".join(_mentee_line(m) for m in pair.mentees)
-        if pair.group_name:
-            mentees = f"Группа «{pair.group_name}»:\n{mentees}"
-        rows.append([str(i), _mentor_cell(pair.mentor), mentees, pair.form, pair.period(params.date)])
+    rows = appendix_rows(pairs, params.date)  # one row per mentor: nobody twice in the list the director signs
     blocks.append(Table(["№", "Наставник", "Наставляемый (-ые), класс", "Форма\nнаставничества", "Срок"], rows,
                         [10, 49, 53, 38, 30], centered_columns=(0, 4)))
     people: list[tuple[str, str]] = []

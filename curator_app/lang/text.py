@@ -44,3 +44,25 @@ def signature_name(last: str, first: str, middle: str | None = None) -> str:
     """«О.В. Смирнова» — the form used under a signature line."""
     initials = "".join(f"{p[0]}." for p in (first, middle) if p)
     return f"{initials} {last}".strip()
+
+
+_QUOTED = re.compile(r"[«\"„“](.+?)[»\"“”]")
+
+
+def short_school_name(full: str) -> str:
+    """The short name schools write, from the full one: «Муниципальное бюджетное общеобразовательное учреждение
+    «Средняя общеобразовательная школа № 5»» → «МБОУ «СОШ № 5»»; a name of its own («Гимназия № 2», «Лицей
+    имени Пушкина») stays whole. "" when the full name has no quoted part to go by."""
+    text = clean_spaces(full)
+    match = _QUOTED.search(text)
+    if not match:
+        return ""
+    words = text[:match.start()].split()
+    end = next((i for i, w in enumerate(words) if fold(w).startswith(("учрежден", "организац"))), len(words) - 1)
+    kind = "".join(w if w.isupper() else w[0].upper() for w in words[:end + 1] if w[:1].isalpha())
+    name = match[1].strip()
+    before, number_sign, number = name.partition("№")
+    described = before.split()
+    if number_sign and len(described) >= 2 and all(w.isalpha() for w in described):
+        name = "".join(w[0].upper() for w in described) + f" № {number.strip()}"
+    return f"{kind} «{name}»" if kind else f"«{name}»"

@@ -94,6 +94,16 @@ def create_wave(title: str, kind: str = "entry", academic_year: str | None = Non
     return wave
 
 
+def create_year_waves(academic_year: str) -> list[SurveyWave]:
+    """The year's two waves at once: the entry one (by 20 December) and the final one (by 20 May), with the
+    current questionnaires; a kind the year already has is not made twice."""
+    have = {w.kind for w in SurveyWave.select().where(SurveyWave.academic_year == academic_year)}
+    with database.atomic():
+        return [create_wave(f"{title} {academic_year}", kind, academic_year)
+                for kind, title in (("entry", "Входное анкетирование"), ("final", "Итоговое анкетирование"))
+                if kind not in have]
+
+
 def update_wave(wave_id: int, **changes: object) -> SurveyWave:
     """Change the title, dates, closed flag, notes or the curator's conclusions of a wave."""
     wave = get_wave(wave_id)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from curator_app.audit import log
 from curator_app.banks import require_consent
 from curator_app.errors import CuratorError
+from curator_app.lang.declension import Name
 from curator_app.lang.fmt import date_short
 from curator_app.matching import hard_problems, load_pool, pair_form, score_pair
 from curator_app.models import (
@@ -33,6 +34,10 @@ def _get(mentorship_id: int) -> Mentorship:
     if ship is None:
         raise CuratorError(f"Пара или группа № {mentorship_id} не найдена.")
     return ship
+
+
+def _name(person: Person) -> Name:
+    return Name.of(person.last_name, person.first_name, person.middle_name, person.gender)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -142,9 +147,10 @@ def create(mentor_id: int, mentee_ids: Iterable[int], form_id: int | None = None
     return _get(ship_id)
 
 
-def accept_draft(rows: Sequence[object], group: bool = True, day: dt.date | None = None) -> list[int]:
-    """Save draft rows (``matching.DraftRow``) as planned pairs; with ``group`` the mentees of one mentor in
-    one form become one group."""
+def accept_draft(rows: Sequence[object], group: bool = False, day: dt.date | None = None) -> list[int]:
+    """Save draft rows (``matching.DraftRow``) as planned pairs, one per row: the curator asked for pairs. With
+    ``group`` the mentees of one mentor in one form become one group (one plan, group meetings). Either way
+    the order names each mentor once (``documents.appendix``)."""
     items: dict[tuple[int, int, int], NewMentorship] = {}
     for n, row in enumerate(rows):
         key = (row.mentor_id, row.form_id, 0 if group else n)  # type: ignore[attr-defined]
@@ -253,7 +259,8 @@ def delete_planned(mentorship_id: int) -> None:
     if ship.status != "planned":
         raise CuratorError("Удалить можно только планируемую пару; действующую — прекратите досрочно.")
     with database.atomic():
-        log("delete", "mentorship", ship.id, f"Удалена планируемая пара с наставником {ship.mentor.full_name}")
+        log("delete", "mentorship", ship.id, f"Удалена планируемая пара с наставником "
+            f"{_name(ship.mentor).declined('ins')}")
         ship.delete_instance(recursive=True)
 
 
@@ -271,7 +278,8 @@ def remove_member(mentorship_id: int, mentee_id: int, day: dt.date | None = None
         else:
             member.left_on = day or dt.date.today()
             member.save()
-        log("update", "mentorship", ship.id, f"Из группы выбыл {Person.get_by_id(mentee_id).full_name}")
+        name = _name(Person.get_by_id(mentee_id))
+        log("update", "mentorship", ship.id, f"Из группы {'выбыла' if name.gender == 'f' else 'выбыл'} {name.full}")
 
 
 def add_member(mentorship_id: int, mentee_id: int, day: dt.date | None = None) -> None:
@@ -287,12 +295,14 @@ def add_member(mentorship_id: int, mentee_id: int, day: dt.date | None = None) -
     if mentee.form_id != ship.form_id:
         problems.append(f"наставляемому нужна другая форма, а группа — «{MentoringForm.get_by_id(ship.form_id).name}»")
     if problems:
-        raise CuratorError(f"Нельзя добавить {mentee.name}: " + "; ".join(problems) + ".")
+        raise CuratorError(f"Нельзя добавить в группу {Name.parse(mentee.name).declined('acc')}: "
+                           + "; ".join(problems) + ".")
     require_consent([mentee_id], "включить в пару", day)
     with database.atomic():
         MentorshipMember.create(mentorship=ship.id, mentee=mentee_id,
                                 joined_on=(day or dt.date.today()) if ship.status == "active" else None)
-        log("update", "mentorship", ship.id, f"В группу добавлен {mentee.name}")
+        name = Name.parse(mentee.name)
+        log("update", "mentorship", ship.id, f"В группу {'добавлена' if name.gender == 'f' else 'добавлен'} {name.full}")
 
 
 # --- plan and meetings ---------------------------------------------------------------------------------

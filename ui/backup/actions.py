@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from curator_app import backup
 from curator_app.errors import CuratorError, user_message
+from ui.common import files
 from ui.common.context import AppContext, Changed
 from ui.common.worker import run_modal
 
@@ -47,9 +48,10 @@ def _information(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def _choose_backup_file(parent: QWidget | None) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, "Восстановить из резервной копии", removable_drive_hint(),
-                                          BACKUP_FILTER)
-    return path
+    hint = removable_drive_hint()
+    path = files.ask_open(parent, "backup", "Восстановить из резервной копии", BACKUP_FILTER,
+                          start=Path(hint) if hint else None)
+    return str(path) if path is not None else ""
 
 
 def _ask_password(parent: QWidget | None, name: str, again: bool) -> str | None:

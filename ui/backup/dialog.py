@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from curator_app import backup
 from curator_app.errors import CuratorError, user_message
 from curator_app.lang import fmt
+from ui.common import files
 from ui.common.context import AppContext
 from ui.common.worker import Task
 
@@ -115,8 +115,9 @@ class BackupDialog(QDialog):
         self.folder.setCurrentIndex(self.folder.findData(str(path)))
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Папка для резервной копии", self.folder.currentData() or "")
-        if chosen:
+        current = self.folder.currentData()
+        chosen = files.ask_folder(self, "backup", "Папка для резервной копии", Path(current) if current else None)
+        if chosen is not None:
             self.set_folder(chosen)
 
     def _sync(self) -> None:
@@ -182,9 +183,10 @@ class BackupDialog(QDialog):
         self.result_path = result.path
         removed = f" Удалено старых копий: {len(result.removed)}." if result.removed else ""
         locked = " Копия зашифрована: без пароля её не открыть." if result.path.suffix == ".enc" else ""
-        self._show(f"Копия сохранена и проверена: {result.path} ({fmt.number(result.size / 1e6)} МБ)."
-                   f"{locked}{removed}")
-        self.last_label.setText(f"Последняя копия: только что — {result.path}")
+        self._show(f"Копия сохранена и проверена ({fmt.number(result.size / 1e6)} МБ):<br><b>{result.path.name}</b>"
+                   f"<br>в папке {result.path.parent}.{locked}{removed}")
+        self.last_label.setText("Последняя копия: только что.")
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))  # the longer text stays whole
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish()

@@ -91,6 +91,7 @@ class BankImportDialog(QDialog):
         self.check_button = QPushButton("Проверить заново")
         self.check_button.clicked.connect(self.make_plan)
         self.import_button = QPushButton("Импортировать")
+        self.import_button.setDefault(True)  # Enter imports; «Проверить заново» is for a changed mapping
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button = QPushButton("Отменить импорт")
         self.cancel_button.clicked.connect(self.cancel_import)
@@ -263,12 +264,9 @@ class BankImportDialog(QDialog):
         self.progress.hide()
 
     def _done(self, result: dict[str, Any]) -> None:
+        """Loaded: the window closes and the tab says what was loaded, with the next step (no box to click away)."""
         self.result = result
         self.ctx.notify(Changed.PEOPLE)
-        ignored = result.get("ignored_columns") or []
-        QMessageBox.information(self, "Импорт выполнен", f"Добавлено: {result['added']}, обновлено: "
-                                f"{result['updated']}, отклонено строк: {result['rejected']}."
-                                + (f"\nНе загружены столбцы: {', '.join(f'«{h}»' for h in ignored)}." if ignored else ""))
         self.accept()
 
     def _failed(self, message: str) -> None:
@@ -281,6 +279,13 @@ class BankImportDialog(QDialog):
             self.task.cancel()
             self.task.wait()
         super().reject()
+
+
+def result_text(result: dict[str, Any]) -> str:
+    """«Добавлено: 12, обновлено: 0, отклонено строк: 0. Не загружены столбцы: «№ кабинета».»"""
+    ignored = result.get("ignored_columns") or []
+    return (f"Добавлено: {result['added']}, обновлено: {result['updated']}, отклонено строк: {result['rejected']}."
+            + (f" Не загружены столбцы: {', '.join(f'«{h}»' for h in ignored)}." if ignored else ""))
 
 
 def _brief(row: Any) -> str:

@@ -49,6 +49,7 @@ class PersonCard(QDialog):
         self.changed = False
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.rows: dict[str, tuple[QFormLayout, QWidget]] = {}  # key → (its form, its row's field) to hide it
         self.setWindowTitle(("Наставник" if role == "mentor" else "Наставляемый") +
                             (": новая карточка" if person_id is None else ""))
         self.resize(720, 640)
@@ -91,6 +92,7 @@ class PersonCard(QDialog):
         inner.addWidget(error)
         form.addRow(label, box)
         self.editors[key], self.errors[key] = editor, error
+        self.rows[key] = (form, box)
         return editor
 
     def _line(self, form: QFormLayout, label: str, key: str, placeholder: str = "") -> QLineEdit:
@@ -238,8 +240,16 @@ class PersonCard(QDialog):
         return None
 
     def _category_changed(self) -> None:
-        pupil = self._raw("category") in ("pupil", "graduate")
-        self.editors["grade"].setEnabled(pupil)
+        """A pupil's card shows the grade and the guardian, an adult's the position, subject, workplace and
+        experience: the fields that do not apply are hidden (their values are kept)."""
+        category = self._raw("category")
+        shown = {"grade": category in ("pupil", "graduate"), "guardian_name": category == "pupil",
+                 "guardian_phone": category == "pupil"}
+        for key in ("position", "subject", "workplace", "experience_years"):
+            shown[key] = category != "pupil"
+        for key, visible in shown.items():
+            form, box = self.rows[key]
+            form.setRowVisible(box, visible)
 
     def collect(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
         """The card's values, and the mistakes found while reading dates and numbers."""

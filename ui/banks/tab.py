@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -28,8 +28,12 @@ from curator_app.banks.rows import CONSENT_LABELS, BankFilter, bank_rows, form_n
 from curator_app.errors import CuratorError
 from curator_app.lang.fmt import plural
 from curator_app.models import CATEGORY_LABELS
+from curator_app.stats import counts
+from ui.common import files, keys
 from ui.common.context import AppContext, Changed
-from ui.common.tab import BaseTab
+from ui.common.next_step import NextStep
+from ui.common.tab import BaseTab, EmptyState
+from ui.common.views import NO_MENU_ARROW, fit_headers
 
 from .model import DEFAULT_HIDDEN, BankTableModel
 
@@ -67,9 +71,23 @@ class BankTab(BaseTab):
         header.setStretchLastSection(True)
         for col, width in enumerate(COLUMN_WIDTHS[self.role]):
             self.view.setColumnWidth(col, width)
+        fit_headers(self.view)
         self.view.doubleClicked.connect(lambda _: self.edit_person())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        layout.addWidget(self.view, 1)
+        card = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        card.activated.connect(self.edit_person)
+        self.next_step = NextStep()
+        layout.addWidget(self.next_step)
+        whom = "наставников" if self.role == "mentor" else "наставляемых"
+        self.empty = EmptyState(
+            f"В банке {whom} пока никого нет",
+            f"Загрузите список {whom}, который уже ведёт школа (Excel, LibreOffice или CSV): столбцы узнаются "
+            "по названиям, а что не загрузится, видно до записи. Или добавьте человека вручную.",
+            actions=[(f"Загрузить список {whom}…", self.import_file), ("Добавить вручную…", self.add_person)])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
         self.count_label = QLabel()
         self._totals = (0, 0)  # (in the bank, archived), counted on load
         layout.addWidget(self.count_label)
@@ -99,8 +117,9 @@ class BankTab(BaseTab):
         self.import_button = self._button("Импорт…", self.import_file, "Загрузить таблицу Excel или CSV")
         self.export_button = self._button("Экспорт…", self.export_file, "Выгрузить показанные строки в Excel")
         self.columns_button = QToolButton()
-        self.columns_button.setText("Столбцы")
+        self.columns_button.setText("Столбцы ▾")
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setStyleSheet(NO_MENU_ARROW)  # the arrow is in the text: Qt's own covered «ы»
         self.columns_menu = QMenu(self)
         self.column_actions: list[QAction] = []
         for col, (_, title, _) in enumerate(self.model.columns):
@@ -113,6 +132,12 @@ class BankTab(BaseTab):
         for widget in (self.add_button, self.edit_button, self.archive_button, self.restore_button,
                        self.delete_button, self.import_button, self.export_button, self.columns_button):
             row.addWidget(widget)
+        keys.bind(self.import_button, "Ctrl+I")
+        keys.bind(self.export_button, "Ctrl+E")
+        keys.bind(self.add_button, "Ins")
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.search.setFocus)
+        self.search.setToolTip("Поиск по мере ввода (Ctrl+F)")
         delete = QAction(self)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.triggered.connect(self.delete_selected)
@@ -158,6 +183,7 @@ class BankTab(BaseTab):
         self.form_combo.blockSignals(False)
         self.model.filter = self.current_filter()
         self.model.set_rows(bank_rows(self.role))
+        self.stack.setCurrentWidget(self.view if self.model.all_rows else self.empty)
         archived = len([r for r in self.model.all_rows if r.archived_on])
         self._totals = (len(self.model.all_rows) - archived, archived)
         self._update_count()
@@ -264,24 +290,40 @@ class BankTab(BaseTab):
     def _chosen(self) -> list:  # type: ignore[type-arg]
         return [self.model.rows[i.row()] for i in self.view.selectionModel().selectedRows()]
 
-    def import_file(self) -> None:
-        from .import_dialog import BankImportDialog
+    def perform(self, action: str, argument: object = None) -> None:
+        if action == "import":
+            self.import_file()
 
-        path, _ = QFileDialog.getOpenFileName(self, "Импорт банка", "",
-                                              "Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)")
-        if path:
-            dialog = BankImportDialog(self.ctx, self.role, path, self)
-            dialog.exec()
+    def import_file(self) -> None:
+        from .import_dialog import BankImportDialog, result_text
+
+        path = files.ask_open(self, "lists", "Импорт банка", files.LIST_FILTER)
+        if path is None:
+            return
+        dialog = BankImportDialog(self.ctx, self.role, path, self)
+        dialog.exec()
+        if dialog.result is not None:
+            self._offer_next_step(f"Загружено из «{path.name}». {result_text(dialog.result)}")
+
+    def _offer_next_step(self, done: str) -> None:
+        """After an import: the pairs when both banks have people, else the other list."""
+        numbers = counts()
+        if numbers["mentors"] and numbers["mentees"]:
+            self.next_step.offer(f"{done} Следующий шаг — пары.", [("Подобрать пары",
+                                                                      lambda: self.ctx.open("pairs", "match"))])
+            return
+        other, whom = ("mentees", "наставляемых") if self.role == "mentor" else ("mentors", "наставников")
+        self.next_step.offer(f"{done} Следующий шаг — список {whom}.",
+                             [(f"Загрузить список {whom}…", lambda: self.ctx.open(other, "import"))])
 
     def export_file(self) -> None:
         from curator_app.banks import export_bank
 
         title = "Банк наставников" if self.role == "mentor" else "Банк наставляемых"
-        path, _ = QFileDialog.getSaveFileName(self, "Экспорт в Excel", f"{title}.xlsx", "Книга Excel (*.xlsx)")
-        if not path:
+        chosen = files.ask_save(self, "lists", "Экспорт в Excel", f"{title}.xlsx", "Книга Excel (*.xlsx)")
+        if chosen is None:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
+        path = str(chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx"))
         try:
             n = export_bank(self.role, path, rows=list(self.model.rows))
         except CuratorError as error:

@@ -25,9 +25,12 @@ class Changed(StrEnum):
 
 class AppContext(QObject):
     """``changed(subject)`` tells the window and the tabs that data changed; ``subject`` is a
-    :class:`Changed` (a ``str``, so a slot may compare it with text)."""
+    :class:`Changed` (a ``str``, so a slot may compare it with text). ``go(tab, action, argument)`` asks the
+    window to show a tab and have it do something (:meth:`ui.common.tab.BaseTab.perform`): the next step a tab
+    offers («Подобрать пары» after an import, «Подготовить приказ…» after the draft) without knowing the window."""
 
     changed = Signal(str)
+    go = Signal(str, str, object)
 
     @property
     def db_path(self) -> Path:
@@ -42,3 +45,7 @@ class AppContext(QObject):
 
     def notify(self, subject: Changed) -> None:
         self.changed.emit(Changed(subject))
+
+    def open(self, tab: str, action: str = "", argument: object = None) -> None:
+        """Show ``tab`` (its code: "pairs", "documents"…) and ask it to ``action`` with ``argument``."""
+        self.go.emit(tab, action, argument)

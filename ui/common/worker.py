@@ -106,6 +106,14 @@ def start(owner: QObject, fn: TaskFn, done: Callable[[Any], None], error: Callab
     return task
 
 
+def wait_for(owner: QObject) -> None:
+    """Let the tasks ``owner`` started finish their last lines before ``owner`` goes: a ``QThread`` deleted with
+    its parent while it still runs takes the program down."""
+    for task in list((getattr(owner, "_worker_tasks", None) or {}).values()):
+        if _alive(task):
+            task.wait()
+
+
 class _Modal(QProgressDialog):
     """A progress window over its parent while one task runs; it closes itself and then reports."""
 

@@ -51,6 +51,13 @@ class PairsChoiceModel(RowsModel):
     def chosen(self) -> list[PairInfo]:
         return [p for p in self.rows if p.id in self.checked]
 
+    def choose(self, ids: list[int]) -> None:
+        """Check exactly these pairs (those just accepted, for «Подготовить приказ…»)."""
+        wanted = set(ids)
+        self.checked = {p.id for p in self.rows if p.id in wanted}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, CHECK), self.index(len(self.rows) - 1, CHECK))
+
     def set_all(self, on: bool) -> None:
         self.checked = {p.id for p in self.rows} if on else set()
         if self.rows:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,10 +40,12 @@ from curator_app.documents.order import OrderParams
 from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
 from curator_app.tasks import TaskState
-from ui.common import worker
+from ui.common import files, keys, worker
 from ui.common.context import AppContext, Changed
+from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab
 
+from .advice import show_advice
 from .basis_dialog import DocumentBasisDialog
 from .pairs_model import CHECK, PairsChoiceModel
 from .pdf_pages import page_count, render_pages, renderer
@@ -98,6 +99,8 @@ class DocumentsTab(BaseTab):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         form.addRow("Документ:", self.kind)
         layout.addLayout(form)
+        self.advice = NextStep()  # what stands in the way of the document, with the step that removes it
+        layout.addWidget(self.advice)
 
         self.requisites = QGroupBox("Номер и дата")
         req = QHBoxLayout(self.requisites)
@@ -130,7 +133,7 @@ class DocumentsTab(BaseTab):
         header.setStretchLastSection(False)
         header.resizeSection(1, 150)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(3, 130)
+        header.resizeSection(3, 165)
         header.resizeSection(4, 100)
         layout.addWidget(self.view, 1)
 
@@ -156,6 +159,8 @@ class DocumentsTab(BaseTab):
         self.print_button.clicked.connect(self.print_document)
         for widget in (self.preview_button, self.save_button, self.print_button):
             actions.addWidget(widget)
+        keys.bind(self.save_button, "Ctrl+S")
+        keys.bind(self.print_button, "Ctrl+P")
         actions.addStretch(1)
         layout.addLayout(actions)
         self.status = QLabel()
@@ -203,6 +208,19 @@ class DocumentsTab(BaseTab):
         self.model.set_pairs(selection.pairs)
         self.register_model.set_rows(service.register_rows())
         self.register_view.resizeColumnsToContents()
+        show_advice(self.advice, self.ctx, self.kind_code, len(self.model.pairs))
+
+    def perform(self, action: str, argument: object = None) -> None:
+        """«Подготовить приказ…» (after the draft was accepted): the order for those pairs, saved where the curator
+        says, then shown in the preview."""
+        if action != "order":
+            return
+        self.kind.setCurrentIndex(self.kind.findData("order"))
+        if isinstance(argument, list) and argument:
+            self.model.choose(argument)
+        self._preview_after_save = True
+        self.save()
+        self._preview_after_save = self._busy  # the curator may have cancelled the file dialog
 
     def _kind_changed(self) -> None:
         order = self.kind_code in ORDERS
@@ -295,13 +313,11 @@ class DocumentsTab(BaseTab):
         kind, params = self.kind_code, self.params()
         formats = service.KIND_FORMATS[kind]
         filters = ";;".join({"pdf": "PDF (*.pdf)", "docx": "Документ Word (*.docx)"}[f] for f in formats)
-        path, chosen_filter = QFileDialog.getSaveFileName(self, "Сохранить документ", str(Path.home() / _file_name(
-            kind, params)), filters)
-        if not path:
+        target = files.ask_save(self, "documents", "Сохранить документ", _file_name(kind, params), filters)
+        if target is None:
             return
-        target = Path(path)
         if target.suffix.lower() not in (".pdf", ".docx"):
-            target = target.with_suffix(".docx" if "docx" in chosen_filter else ".pdf")
+            target = target.with_name(target.name + ".pdf")
         if kind == "order" and params.number and not self._confirm_registration(params, len(chosen)):
             return
         ids = [p.id for p in chosen]
@@ -334,6 +350,18 @@ class DocumentsTab(BaseTab):
         self.ctx.notify(Changed.DOCUMENTS)
         if result.activated:
             self.ctx.notify(Changed.MENTORSHIPS)
+        if getattr(self, "_preview_after_save", False):  # «Подготовить приказ…»: show what was saved
+            self._preview_after_save = False
+            if result.path.suffix.lower() == ".pdf" and renderer() is not None:
+                path = result.path
+                self.right.setCurrentWidget(self.preview)
+                worker.start(self, lambda state: (render_pages(path, PREVIEW_DPI, 1, PREVIEW_PAGES), page_count(path)),
+                             self._show_saved, self._failed, key="preview")
+
+    def _show_saved(self, result: tuple[list[QImage], int]) -> None:
+        images, total = result
+        self.preview.show_pages(images, f"Показаны первые {len(images)} из {total} страниц." if total > len(images)
+                                else "")
 
     # --- printing -------------------------------------------------------------------------------
     def print_document(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +29,7 @@ from curator_app.monitoring.analytics import ItemStats, WaveAnalytics, analyse
 from curator_app.monitoring.findings import findings
 from curator_app.monitoring.waves import update_wave, waves
 from curator_app.tasks import TaskState
-from ui.common import worker
+from ui.common import files, worker
 from ui.common.context import AppContext
 from ui.common.table_model import Column, RowsModel
 from ui.monitoring import charts
@@ -182,7 +181,8 @@ class AnalyticsPage(QWidget):
         overall = analytics.overall
         self.summary.setText(
             f"Должны ответить: {analytics.expected}, ответили: {analytics.answered} ({rate}). Средний балл: "
-            f"{_num(overall.mean)}; удовлетворены (8–10): {percent(overall.satisfied) if overall.satisfied is not None else '—'}"
+            f"{_num(overall.mean)}; удовлетворены программой (средний балл участника 8 и выше): "
+            f"{percent(overall.satisfied) + ' ответивших' if overall.satisfied is not None else '—'}"
             + (f". Сравнение с волной «{analytics.change.baseline_title}»." if analytics.change else "."))
         self.conclusions.setPlainText(analytics.wave.conclusions or "")
         self._show_items()
@@ -279,14 +279,14 @@ class AnalyticsPage(QWidget):
                 and not self.ctx.read_only:
             self._save_conclusions()
         if kind == "pdf":
-            path, _ = QFileDialog.getSaveFileName(self, "Аналитическая справка", "Аналитическая справка.pdf",
-                                                  "PDF (*.pdf)")
+            path = files.ask_save(self, "monitoring", "Аналитическая справка", "Аналитическая справка.pdf",
+                                  "PDF (*.pdf)")
         else:
-            path, _ = QFileDialog.getSaveFileName(self, "Таблица мониторинга", "Мониторинг наставничества.xlsx",
-                                                  "Excel (*.xlsx)")
-        if not path:
+            path = files.ask_save(self, "monitoring", "Таблица мониторинга", "Мониторинг наставничества.xlsx",
+                                  "Excel (*.xlsx)")
+        if path is None:
             return
-        self.export_to(kind, path)
+        self.export_to(kind, str(path))
 
     def export_to(self, kind: str, path: str) -> None:
         """Build the report or the table off the UI thread and tell the curator where it went."""

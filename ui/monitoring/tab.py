@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from curator_app.settings import load_school
 from ui.common.context import AppContext, Changed
+from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab
 
 
@@ -20,7 +22,10 @@ class MonitoringTab(BaseTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.pages = QTabWidget()
-        QVBoxLayout(self).addWidget(self.pages)
+        self.next_step = NextStep()  # no waves yet: the year's two, in one click
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.next_step)
+        layout.addWidget(self.pages)
         self._built = False
         self._entry_saved = False
         self._stale_pages: set[int] = set()
@@ -60,6 +65,24 @@ class MonitoringTab(BaseTab):
             self._stale_pages.discard(self.pages.indexOf(self.entry))
             self._entry_saved = False
         self._page_shown(self.pages.currentIndex())
+        self._offer_waves()
+
+    def _offer_waves(self) -> None:
+        from curator_app.monitoring import waves
+
+        if waves() or self.ctx.read_only:
+            self.next_step.hide()
+            return
+        year = load_school().academic_year
+        self.next_step.offer(f"Волн анкетирования пока нет. В {year} учебном году их две: входная (ответы до "
+                             "20 декабря) и итоговая (до 20 мая); отвечают наставники и наставляемые действующих пар.",
+                             [("Создать обе волны", self._create_year_waves)])
+
+    def _create_year_waves(self) -> None:
+        from curator_app.monitoring.waves import create_year_waves
+
+        create_year_waves(load_school().academic_year)
+        self._changed()
 
     def _wave_id(self) -> int | None:
         from curator_app.monitoring import latest_wave

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,7 @@ from curator_app.monitoring.waves import (
     roster,
     waves,
 )
-from ui.common import worker
+from ui.common import files, worker
 from ui.common.context import AppContext
 from ui.common.table_model import Column, RowsModel
 
@@ -86,7 +85,7 @@ class WavesPage(QWidget):
             Column("Форма", lambda r: r.form_name),
             Column("Анкета", lambda r: "заполнена" if r.answered else "не заполнена",
                    color=lambda r: "#2e7d32" if r.answered else "#b00020"),
-        ], self)
+        ], self, sort=(0, Qt.SortOrder.AscendingOrder))  # by name: the curator looks people up
         self.roster_view = self._view(self.roster_model)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -203,8 +202,8 @@ class WavesPage(QWidget):
 
     def _blanks(self) -> None:
         wave_id = self.wave_id()
-        path, _ = QFileDialog.getSaveFileName(self, "Бланки анкет", "Анкеты.pdf", "PDF (*.pdf)")
-        if not path:
+        path = files.ask_save(self, "monitoring", "Бланки анкет", "Анкеты.pdf", "PDF (*.pdf)")
+        if path is None:
             return
         missing = self.only_missing.isChecked()
         self.blank_button.setEnabled(False)
@@ -225,8 +224,8 @@ class WavesPage(QWidget):
         wave_id = self.wave_id()
         if not wave_id:
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Ответы онлайн-формы", "", "Таблицы (*.xlsx *.csv)")
-        if not path:
+        path = files.ask_open(self, "monitoring", "Ответы онлайн-формы", "Таблицы (*.xlsx *.csv)")
+        if path is None:
             return
         try:
             dialog = SurveyImportDialog(path, wave_id, self)

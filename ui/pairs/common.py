@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
 from curator_app.errors import CuratorError
+from ui.common.views import fit_headers
 
 from .models import IdRowsModel
 
@@ -38,6 +39,7 @@ def make_view(model: IdRowsModel, widths: tuple[int, ...] = (), multi: bool = Fa
     header.setStretchLastSection(True)
     for col, width in enumerate(widths):
         view.setColumnWidth(col, width)
+    fit_headers(view)
     return view
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -30,17 +31,20 @@ class DraftPanel(QWidget):
     """Holds the current draft rows (by mentee id) and the unmatched list; ``accepted`` after saving rows,
     ``row_selected(mentee_id)`` when the curator picks a draft row."""
 
-    accepted = Signal()
+    accepted = Signal(list)  # the ids of the pairs (groups) made
     row_selected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: dict[int, DraftRow] = {}
         self.unmatched: list[Unmatched] = []
-        self.model = IdRowsModel(DRAFT_HEADERS, checkable=True)
-        self.view = make_view(self.model, (70, 230, 230, 170, 60), multi=True)
+        self.accepted_text = ""  # «24 пары»: what the last acceptance made
+        self.model = IdRowsModel(DRAFT_HEADERS, checkable=True, sort=(2, Qt.SortOrder.AscendingOrder))  # by mentor
+        self.view = make_view(self.model, (70, 215, 215, 155, 50), multi=True)
+        self.view.setWordWrap(True)  # «Почему» in full, on two lines where it needs them
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(self._on_select)
-        self.unmatched_model = IdRowsModel(["Наставляемый", "Почему без пары"])
+        self.unmatched_model = IdRowsModel(["Наставляемый", "Почему без пары"], sort=(0, Qt.SortOrder.AscendingOrder))
         self.unmatched_view = make_view(self.unmatched_model, (220,))
 
         self.accept_button = QPushButton("Принять отмеченные")
@@ -54,8 +58,10 @@ class DraftPanel(QWidget):
         self.check_all = QCheckBox("все")
         self.check_all.setChecked(True)
         self.check_all.toggled.connect(self.model.set_all_checked)
-        self.group_box = QCheckBox("подопечных одного наставника — в одну группу")
-        self.group_box.setChecked(True)
+        self.group_box = QCheckBox("объединять в группы")
+        self.group_box.setToolTip("Подопечных одного наставника одной формы принять одной группой (один план, "
+                                  "групповые встречи). Без отметки каждая строка — отдельная пара; в приказе "
+                                  "наставник всё равно назван один раз.")
         self.summary = QLabel("Нажмите «Подобрать всем»: программа предложит лучшие пары для всей школы.")
         self.summary.setWordWrap(True)
 
@@ -69,7 +75,7 @@ class DraftPanel(QWidget):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         box.addLayout(buttons)
-        right = QWidget()
+        right = self.unmatched_box = QWidget()
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
         self.unmatched_label = QLabel("Без пары")
@@ -93,6 +99,11 @@ class DraftPanel(QWidget):
 
     def locked_rows(self) -> list[DraftRow]:
         return [r for r in self.rows.values() if r.locked]
+
+    def drop_row(self, mentee_id: int) -> None:
+        """The mentee was paired another way (by hand): their draft row goes."""
+        if self.rows.pop(mentee_id, None) is not None:
+            self._refresh()
 
     def replace_mentor(self, mentee_id: int, suggestion: Suggestion, form_id: int) -> None:
         """The curator's change of a draft row: another mentor, kept (locked) on the next run."""
@@ -118,6 +129,7 @@ class DraftPanel(QWidget):
                                  f"{number(total)}. Отметьте строки и примите их; закреплённые (жирным) "
                                  "сохранятся при новом подборе.")
         self.unmatched_label.setText(f"Без пары: {len(self.unmatched)}")
+        self.unmatched_box.setVisible(bool(self.unmatched))  # «Почему» gets the width when everyone is placed
         has = bool(self.rows)
         for button in (self.accept_button, self.remove_button, self.lock_button):
             button.setEnabled(has)
@@ -135,15 +147,18 @@ class DraftPanel(QWidget):
         if not rows:
             self.summary.setText("Отметьте строки черновика, которые нужно принять.")
             return
-        ids = run_safely(self, lambda: mentorships.accept_draft(rows, group=self.group_box.isChecked()))
+        group = self.group_box.isChecked()
+        ids = run_safely(self, lambda: mentorships.accept_draft(rows, group=group))
         if ids is None:
             return
         for row in rows:
             self.rows.pop(row.mentee_id, None)
         self._refresh()
-        self.summary.setText(f"Принято: {plural(len(ids), 'пара или группа', 'пары или группы', 'пар и групп')} "
-                             f"(статус «Планируется»). В черновике осталось строк: {len(self.rows)}.")
-        self.accepted.emit()
+        self.accepted_text = (plural(len(ids), "пара или группа", "пары или группы", "пар и групп") if group
+                              else plural(len(ids), "пара", "пары", "пар"))
+        self.summary.setText(f"Принято: {self.accepted_text} (статус «Планируется»). В черновике осталось строк: "
+                             f"{len(self.rows)}.")
+        self.accepted.emit(list(ids))
 
     def remove_checked(self) -> None:
         for row in self.checked_rows():

@@ -47,7 +47,7 @@ class ListPage(QWidget):
         filters.addStretch(1)
 
         self.model = IdRowsModel(HEADERS)
-        self.view = make_view(self.model, (45, 140, 190, 200, 150, 125, 80, 80))
+        self.view = make_view(self.model, (40, 100, 175, 175, 150, 100, 80, 80))  # «Статус» in view at 1366
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._on_select())
         self.count = QLabel()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.lang.declension import Name
+from curator_app.lang.fmt import plural
 from curator_app.lang.text import fold
 from curator_app.matching import Suggestion
 from curator_app.matching import suggest as matching
@@ -72,9 +74,11 @@ def _who(side: MenteeSide | MentorSide) -> str:
 
 
 class Workspace(QWidget):
-    """Reads the banks on :meth:`load`; ``changed`` after pairs were made (the tab notifies the window)."""
+    """Reads the banks on :meth:`load`; ``changed`` after pairs were made (the tab notifies the window),
+    ``accepted(ids)`` after draft rows were saved as these pairs."""
 
     changed = Signal()
+    accepted = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,8 +98,13 @@ class Workspace(QWidget):
         top.addWidget(QLabel("Форма:"))
         top.addWidget(self.form_combo)
         top.addWidget(self.status, 1)
+        self.weights_button = QPushButton("Веса критериев…")
+        self.weights_button.setCheckable(True)
+        self.weights_button.setToolTip("Сколько баллов даёт каждый критерий подбора и какие из них обязательны")
+        top.addWidget(self.weights_button)
 
-        self.mentee_model = IdRowsModel(["Наставляемый", "Класс", "Форма", "Запрос"])
+        self.mentee_model = IdRowsModel(["Наставляемый", "Класс", "Форма", "Запрос"],
+                                        sort=(0, Qt.SortOrder.AscendingOrder))
         self.mentee_view = make_view(self.mentee_model, (200, 70, 130), view=MenteeDropView())
         assert isinstance(self.mentee_view, MenteeDropView)
         self.mentee_view.dropped.connect(self.pair)
@@ -106,7 +115,8 @@ class Workspace(QWidget):
         self.mentee_search.textChanged.connect(lambda _: self._fill_lists())
         self.mentees_label = QLabel("Ждут наставника")
 
-        self.mentor_model = IdRowsModel(["Наставник", "Кто", "Свободно", "Форма", "Компетенции"], drag=True)
+        self.mentor_model = IdRowsModel(["Наставник", "Кто", "Свободно", "Форма", "Компетенции"], drag=True,
+                                        sort=(0, Qt.SortOrder.AscendingOrder))
         self.mentor_view = make_view(self.mentor_model, (200, 110, 65, 130))
         self.mentor_view.setDragEnabled(True)
         self.mentor_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -115,7 +125,7 @@ class Workspace(QWidget):
 
         self.suggest_model = IdRowsModel(["Кандидат", "Баллы", "Свободно", "Форма", "Почему"],
                                          sort=(1, Qt.SortOrder.DescendingOrder))  # best candidate first
-        self.suggest_view = make_view(self.suggest_model, (190, 50, 65, 140))
+        self.suggest_view = make_view(self.suggest_model, (190, 64, 70, 150))
         self.suggest_view.selectionModel().selectionChanged.connect(lambda *_: self._show_reasons())
         self.suggest_view.doubleClicked.connect(lambda _: self.pair_selected())
         self.suggest_label = QLabel("Выберите наставляемого или наставника — здесь появятся лучшие кандидаты.")
@@ -136,8 +146,10 @@ class Workspace(QWidget):
 
         self.weights = WeightsPanel()
         self.weights.saved.connect(self._weights_saved)
+        self.weights.hide()  # changed rarely: the three lists get the width until the curator asks for it
+        self.weights_button.toggled.connect(self.weights.setVisible)
         self.draft = DraftPanel()
-        self.draft.accepted.connect(self._after_change)
+        self.draft.accepted.connect(self._draft_accepted)
         self.draft.row_selected.connect(lambda mentee_id: self._suggest(("mentee", mentee_id)))
 
         self._lay_out(top)
@@ -164,8 +176,8 @@ class Workspace(QWidget):
         upper = QSplitter()
         for w in (left, middle, right, self.weights):
             upper.addWidget(w)
-        upper.setSizes([330, 450, 330, 250])
-        outer = QSplitter(Qt.Orientation.Vertical)
+        upper.setSizes([430, 480, 430, 260])
+        outer = self.splitter = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(upper)
         outer.addWidget(self.draft)
         outer.setSizes([420, 260])
@@ -187,6 +199,8 @@ class Workspace(QWidget):
         self.form_combo.blockSignals(False)
         self.weights.load()
         self._fill_lists()
+        if self.focus is not None and not self._name_of(*self.focus):
+            self.focus = None  # just paired (or archived): no longer waiting, nothing to suggest for them
         self._suggest(self.focus)
 
     def _form_name(self, form_id: int | None) -> str:
@@ -223,10 +237,12 @@ class Workspace(QWidget):
             found = run_safely(self, lambda: matching.suggest_mentors(pid, limit=15) if kind == "mentee"
                                else matching.suggest_mentees(pid, limit=15))
             self.suggestions = found or []
-            name = self._name_of(kind, pid)
-            what = "наставники для" if kind == "mentee" else "наставляемые для"
-            self.suggest_label.setText(f"Лучшие {what}: {name}" if self.suggestions
-                                       else f"Для {name} нет допустимых кандидатов.")
+            whom = Name.parse(self._name_of(kind, pid)).declined("gen")
+            what = "наставники" if kind == "mentee" else "наставляемые"
+            self.suggest_label.setText(f"Лучшие {what} для {whom}:" if self.suggestions
+                                       else f"Для {whom} нет допустимых кандидатов.")
+        else:
+            self.suggest_label.setText("Выберите наставляемого или наставника — здесь появятся лучшие кандидаты.")
         self.suggest_model.set_rows([[s.name, s.score, s.free if focus and focus[0] == "mentee" else None,
                                       s.form_name, "; ".join(s.reasons)] for s in self.suggestions],
                                     [s.person_id for s in self.suggestions],
@@ -236,8 +252,8 @@ class Workspace(QWidget):
         self._show_reasons()
 
     def _name_of(self, kind: str, pid: int) -> str:
-        assert self.pool is not None
-        people = self.pool.mentees if kind == "mentee" else self.pool.mentors
+        """The name of a mentee still waiting or a mentor with a free place; "" for anyone else."""
+        people = self.waiting if kind == "mentee" else self.free_mentors
         return next((p.name for p in people if p.person_id == pid), "")
 
     def _selected_suggestion(self) -> Suggestion | None:
@@ -269,13 +285,17 @@ class Workspace(QWidget):
         if pair is not None:
             self.pair(*pair)
     def pair(self, mentor_id: int, mentee_id: int) -> None:
+        names = (self._pool_name("mentor", mentor_id), self._pool_name("mentee", mentee_id))
         ship = run_safely(self, lambda: mentorships.create(mentor_id, [mentee_id]))
         if ship is not None:
-            self.draft.rows.pop(mentee_id, None)
-            self.draft._refresh()
-            self.status.setText(f"Создана пара: {self._name_of('mentor', mentor_id)} — "
-                                f"{self._name_of('mentee', mentee_id)} (планируется).")
+            self.draft.drop_row(mentee_id)
+            self.status.setText(f"Создана пара: {names[0]} — {names[1]} (планируется).")
             self._after_change()
+
+    def _pool_name(self, kind: str, pid: int) -> str:
+        assert self.pool is not None
+        people = self.pool.mentees if kind == "mentee" else self.pool.mentors
+        return next((p.name for p in people if p.person_id == pid), "")
 
     def exclude_selected(self) -> None:
         pair = self._pair_of_selection()
@@ -303,8 +323,15 @@ class Workspace(QWidget):
                                  self._failed, key="match")
         self.task.finished.connect(self._task_done)
     def _matched(self, draft: matching.Draft) -> None:
+        self.show_draft(draft)
+
+    def show_draft(self, draft: matching.Draft) -> None:
+        """Show a draft made here or elsewhere (the first-run page makes one right after loading the lists)."""
         self.draft.set_draft(draft)
-        self.status.setText(f"Готов черновик: пар {len(draft.rows)}, без пары {len(draft.unmatched)}.")
+        if draft.rows:  # the draft is what the curator reads now: it gets most of the height
+            self.splitter.setSizes([250, 450])
+        self.status.setText(f"Готов черновик: {plural(len(draft.rows), 'пара', 'пары', 'пар')}, без пары "
+                            f"{len(draft.unmatched)}. Проверьте строки и нажмите «Принять отмеченные».")
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)
@@ -319,3 +346,8 @@ class Workspace(QWidget):
     def _after_change(self) -> None:
         self.load()
         self.changed.emit()
+
+    def _draft_accepted(self, ids: list[int]) -> None:
+        self.status.setText("")  # «Готов черновик… нажмите «Принять отмеченные»» is done with; the draft says what was made
+        self._after_change()
+        self.accepted.emit(ids)

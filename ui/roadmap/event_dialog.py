@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from curator_app.models import EventEvidence, RoadmapEvent
 from curator_app.models.roadmap import EVENT_STATUS_LABELS
 from curator_app.roadmap import ops as service
 from curator_app.roadmap.period import YearContext, parse_period
+from ui.common import files
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -155,10 +155,10 @@ class RoadmapEventDialog(QDialog):
         self.link.clear()
 
     def add_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Файл-подтверждение")
-        if path:
-            service.add_evidence(self.event_id, path, kind="file")
-            self.evidence.addItem(path)
+        path = files.ask_open(self, "evidence", "Файл-подтверждение", "Все файлы (*)")
+        if path is not None:
+            service.add_evidence(self.event_id, str(path), kind="file")
+            self.evidence.addItem(str(path))
 
     def save(self) -> None:
         try:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,8 +31,10 @@ from PySide6.QtWidgets import (
 from curator_app.errors import CuratorError
 from curator_app.models.roadmap import EVENT_STATUS_LABELS
 from curator_app.roadmap import ops as service
+from ui.common import files
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab, EmptyState
+from ui.common.views import NO_MENU_ARROW, fit_headers
 
 from .table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
 from .timeline import ZOOMS, TimelineWidget
@@ -60,23 +61,13 @@ class RoadmapTab(BaseTab):
 
     # --- building ---------------------------------------------------------------------------------
     def _build_empty(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
         self.empty = EmptyState("Дорожной карты пока нет", "Загрузите дорожную карту школы из Word (.docx), Excel "
                                 "(.xlsx) или вставьте таблицу, скопированную из документа, — или начните с "
-                                "типовых этапов целевой модели наставничества.")
-        layout.addWidget(self.empty, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for text, slot in (("Загрузить файл…", self.import_file), ("Вставить из буфера…", self.import_paste),
-                           ("Создать из шаблона", self.create_from_template)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
+                                "типовых этапов целевой модели наставничества.",
+                                actions=[("Загрузить файл…", self.import_file),
+                                         ("Вставить из буфера…", self.import_paste),
+                                         ("Создать из шаблона", self.create_from_template)])
+        return self.empty
 
     def _build_content(self) -> QWidget:
         page = QWidget()
@@ -90,6 +81,7 @@ class RoadmapTab(BaseTab):
         load_button = QToolButton()
         load_button.setText("Загрузить ▾")
         load_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        load_button.setStyleSheet(NO_MENU_ARROW)
         menu = QMenu(load_button)
         menu.addAction("Из файла (.docx, .pdf, .xlsx, .txt)…", self.import_file)
         menu.addAction("Вставить из буфера обмена…", self.import_paste)
@@ -101,6 +93,7 @@ class RoadmapTab(BaseTab):
         export_button = QToolButton()
         export_button.setText("Экспорт ▾")
         export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_button.setStyleSheet(NO_MENU_ARROW)
         menu = QMenu(export_button)
         for kind, label in (("xlsx", "В Excel…"), ("pdf", "В PDF для печати…"), ("json", "В JSON…")):
             menu.addAction(label, lambda k=kind: self.export(k))
@@ -143,8 +136,9 @@ class RoadmapTab(BaseTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((52, 300, 170, 76, 76, 150, 105, 200)):
+        for col, width in enumerate((52, 236, 146, 76, 82, 140, 142, 200)):  # «Статус» in view at 1366×768
             self.table.setColumnWidth(col, width)
+        fit_headers(self.table)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -327,9 +321,9 @@ class RoadmapTab(BaseTab):
     def import_file(self) -> None:
         from .import_dialog import FILE_FILTER
 
-        path, _ = QFileDialog.getOpenFileName(self, "Дорожная карта", str(Path.home()), FILE_FILTER)
-        if path:
-            self._run_import(Path(path))
+        path = files.ask_open(self, "roadmap", "Дорожная карта", FILE_FILTER)
+        if path is not None:
+            self._run_import(path)
 
     def import_paste(self) -> None:
         self._run_import(None)
@@ -358,12 +352,11 @@ class RoadmapTab(BaseTab):
 
         if self.roadmap_id is None:
             return
-        default = str(Path.home() / f"Дорожная карта.{kind}")
-        path, _ = QFileDialog.getSaveFileName(self, "Выгрузить дорожную карту", default, EXPORT_FILTERS[kind])
-        if not path:
+        chosen = files.ask_save(self, "roadmap", "Выгрузить дорожную карту", f"Дорожная карта.{kind}",
+                                EXPORT_FILTERS[kind])
+        if chosen is None:
             return
-        if not path.lower().endswith(f".{kind}"):
-            path += f".{kind}"
+        path = str(chosen if chosen.suffix.lower() == f".{kind}" else chosen.with_name(chosen.name + f".{kind}"))
         try:
             export_roadmap(path, self.roadmap_id, self.today)
         except CuratorError as error:

@@ -53,3 +53,18 @@ def test_user_messages_are_russian() -> None:
     assert user_message(OSError(errno.ENOSPC, "No space left on device")).startswith("На диске закончилось место")
     assert user_message(sqlite3.DatabaseError("file is not a database")).startswith("Ошибка базы данных")
     assert user_message(ValueError("x")) == "Непредвиденная ошибка: x"
+
+
+def test_short_school_name_from_the_full_one() -> None:
+    from curator_app.lang.text import short_school_name
+
+    assert short_school_name("Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная "
+                             "школа № 5»") == "МБОУ «СОШ № 5»"
+    assert short_school_name("муниципальное автономное общеобразовательное учреждение \"Основная "
+                             "общеобразовательная школа №12\" города Калуги") == "МАОУ «ООШ № 12»"
+    assert short_school_name("Государственное бюджетное общеобразовательное учреждение города Москвы «Школа № 1234»"
+                             ) == "ГБОУ «Школа № 1234»"
+    assert short_school_name("МБОУ «Гимназия № 2»") == "МБОУ «Гимназия № 2»"
+    assert short_school_name("Муниципальное бюджетное общеобразовательное учреждение «Лицей имени А.С. Пушкина»"
+                             ) == "МБОУ «Лицей имени А.С. Пушкина»"
+    assert short_school_name("Средняя школа № 3") == ""

@@ -156,3 +156,13 @@ def test_cli_report_blank_import(demo_db: Path, tmp_path: Path, capsys: pytest.C
     from curator_app.db import open_database
 
     open_database(demo_db)  # the fixture closes it
+
+
+def test_the_years_two_waves_at_once(db: Path) -> None:
+    from curator_app.monitoring.waves import create_year_waves, waves
+
+    made = create_year_waves("2026-2027")
+    assert [(w.kind, w.title, w.due_date) for w in made] == [
+        ("entry", "Входное анкетирование 2026-2027", dt.date(2026, 12, 20)),
+        ("final", "Итоговое анкетирование 2026-2027", dt.date(2027, 5, 20))]
+    assert create_year_waves("2026-2027") == [] and len(waves()) == 2  # not twice

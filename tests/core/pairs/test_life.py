@@ -67,10 +67,15 @@ def test_match_everyone_and_accept(school: dict[str, Person]) -> None:
     assert draft.unmatched[0].reason == "нет согласия на обработку персональных данных"
     first = next(r for r in draft.rows if r.mentee_name.startswith("Первый"))
     assert any(r.startswith("запрос „трудности с математикой“ ↔ компетенция „математика“") for r in first.reasons)
-    ids = mentorships.accept_draft(draft.rows)
+    ids = mentorships.accept_draft(draft.rows)  # pairs, as the draft shows them
+    assert len(ids) == 3 and all(len(r.mentees) == 1 for r in list_mentorships())
+    assert matching.propose().rows == []  # nobody left to pair
+
+
+def test_accepting_as_groups_is_asked_for(school: dict[str, Person]) -> None:
+    ids = mentorships.accept_draft(matching.propose().rows, group=True)
     rows = {r.mentor_name.split()[0]: r for r in list_mentorships()}
     assert len(ids) == 2 and rows["Учителева"].kind == "группа" and len(rows["Учителева"].mentees) == 2
-    assert matching.propose().rows == []  # nobody left to pair
 
 
 def test_locked_rows_are_kept(school: dict[str, Person]) -> None:
@@ -124,16 +129,16 @@ def test_cli_match_json_and_apply(school: dict[str, Person], capsys: pytest.Capt
                                  "reason": "нет согласия на обработку персональных данных"}]
     assert main(["--db", str(path), "match", "--form", "нет такой"]) == 1
     assert "не найдена" in capsys.readouterr().err
-    assert main(["--db", str(path), "match", "--apply"]) == 0
+    assert main(["--db", str(path), "match", "--apply", "--groups"]) == 0
     capsys.readouterr()
     open_database(path)
-    assert len(list_mentorships()) == 2
+    assert len(list_mentorships()) == 2  # Учителева's two pupils as one group
 
 
 def test_group_members_and_name(school: dict[str, Person]) -> None:
     ship = mentorships.create(school["teacher"].id, [school["Первый"].id], name="Математики")
     mentorships.add_member(ship.id, school["Второй"].id)
-    with pytest.raises(CuratorError, match="нет свободных мест"):
+    with pytest.raises(CuratorError, match="Нельзя добавить в группу .+ Ивана Петровича: .*нет свободных мест"):
         mentorships.add_member(ship.id, school["Третий"].id)
     with pytest.raises(CuratorError, match="согласия"):
         mentorships.add_member(ship.id, school["nobody"].id)
@@ -144,8 +149,14 @@ def test_group_members_and_name(school: dict[str, Person]) -> None:
         mentorships.remove_member(ship.id, school["Первый"].id)
     mentorships.update(ship.id, name="")
     assert list_mentorships()[0].kind == "пара" and list_mentorships()[0].name == ""
+    history = [h.summary for h in changes(ship.id)]
+    assert "В группу добавлен Второй Иван Петрович" in history and "Из группы выбыл Второй Иван Петрович" in history
     mentorships.delete_planned(ship.id)
     assert list_mentorships() == []
+    from curator_app.models import AuditLog
+
+    deleted = AuditLog.select().where(AuditLog.action == "delete").order_by(AuditLog.id.desc()).get().summary
+    assert deleted.startswith("Удалена планируемая пара с наставником ") and deleted.endswith("Иваном Петровичем")
 
 
 def test_suggestions_for_a_mentee_and_a_mentor(school: dict[str, Person]) -> None:
@@ -175,3 +186,14 @@ def test_mentee_interests_meet_mentor_interests(school: dict[str, Person]) -> No
     by_mentor = {s.person_id: s for s in matching.suggest_mentors(school["Третий"].id)}
     assert any("общий интерес „шахматы“" in reason for reason in by_mentor[school["other"].id].reasons)
     assert not any("общий интерес" in reason for reason in by_mentor[school["teacher"].id].reasons)
+
+
+def test_the_bank_shows_the_form_of_a_pair_when_no_wish_was_stated(school: dict[str, Person]) -> None:
+    from curator_app.banks import bank_rows
+
+    pupil = person("Безформы", grade=7)
+    Mentee.create(person=pupil, key_request="математика")  # the school's list had no «Форма» column
+    assert next(r for r in bank_rows("mentee") if r.id == pupil.id).form is None
+    mentorships.create(school["teacher"].id, [pupil.id], day=TODAY)
+    row = next(r for r in bank_rows("mentee") if r.id == pupil.id)
+    assert row.form == "Педагог – обучающийся" and row.partners == "Учителева И.П."
