@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def fold(text: str | None) -> str:
     """Case-fold for search: lower case for Cyrillic too, ё as е, single spaces.
