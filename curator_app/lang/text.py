@@ -48,3 +48,21 @@ def signature_name(last: str, first: str, middle: str | None = None) -> str:
     """«О.В. Смирнова» — the form used under a signature line."""
     initials = "".join(f"{p[0]}." for p in (first, middle) if p)
     return f"{initials} {last}".strip()
+
+
+NBSP = "\u00a0"
+_TIES = [
+    (re.compile(r"№ (?=\S)"), "№" + NBSP),  # «№ 470-п», «№ Р-145»
+    (re.compile(r"(?<=\S) (?=[—–] )"), NBSP),  # a dash never starts a line
+    (re.compile(r"\b([А-ЯЁ]\.(?:[А-ЯЁ]\.)?) (?=[А-ЯЁ][а-яё])"), r"\1" + NBSP),  # «О.В. Смирнова»
+    (re.compile(r"(?<=[а-яё]) (?=[А-ЯЁ]\.(?:[А-ЯЁ]\.)?(?:[\s,;:)]|$))"), NBSP),  # «Васильевой Н.А.»
+    (re.compile(r"\b(г\.|с\.|п\.|ст\.|им\.) (?=[А-ЯЁ0-9])"), r"\1" + NBSP),  # «г. Калуга», «ст. 351.8»
+]
+
+
+def tie(text: str) -> str:
+    """Non-breaking spaces where Russian typesetting keeps words together: «№» and its number, initials and
+    the surname, a dash and the word before it, «г.» and the town."""
+    for pattern, replacement in _TIES:
+        text = pattern.sub(replacement, text)
+    return text
