@@ -14,18 +14,19 @@ from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spa
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 
-from curator_app.pdf import SERIF, SERIF_BOLD, build_pdf, register_fonts
+from curator_app.lang.text import tie
+from curator_app.pdf import HYPHENATION, SERIF, SERIF_BOLD, build_pdf, register_fonts
 
 from .blocks import Block, DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
-from .textblock import wrap_text
+from .textblock import TextBlock, wrap_text
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 TEXT_WIDTH_MM = 180.0  # A4 210 mm less 20 mm left and 10 mm right
 
 
 def markup(text: str) -> str:
-    """Plain text → reportlab paragraph markup: escaped, line breaks kept."""
-    return escape(text).replace("\n", "<br/>")
+    """Plain text → reportlab paragraph markup: escaped, line breaks kept, words tied («№ 470-п»)."""
+    return escape(tie(text)).replace("\n", "<br/>")
 
 
 @lru_cache(maxsize=64)
@@ -34,7 +35,7 @@ def para_style(size: float, align: str, bold: bool, indent: bool, space_after: f
     return ParagraphStyle(f"p{size}{align}{bold}{indent}{space_after}", fontName=SERIF_BOLD if bold else SERIF,
                           fontSize=size, leading=size * 1.2, alignment=_ALIGN[align],
                           firstLineIndent=12.5 * mm if indent and align in ("justify", "left") else 0,
-                          spaceAfter=space_after)
+                          spaceAfter=space_after, **(HYPHENATION if align == "justify" and not bold else {}))
 
 
 def _table(block: Table) -> Flowable:
@@ -43,11 +44,12 @@ def _table(block: Table) -> Flowable:
     widths = [w * mm for w in block.widths_mm]
     leading = block.size * 1.15
     data = [[wrap_text(h, SERIF_BOLD, block.size, w - 2 * pad) for h, w in zip(block.header, widths, strict=True)]]
-    data += [[wrap_text(v, SERIF, block.size, w - 2 * pad) for v, w in zip(row, widths, strict=True)]
+    data += [[wrap_text(tie(v), SERIF, block.size, w - 2 * pad) for v, w in zip(row, widths, strict=True)]
              for row in block.rows]
     heights = None
-    if block.row_height_mm:
-        heights = [None] + [block.row_height_mm * mm] * len(block.rows)
+    if block.row_height_mm:  # a minimum (room to sign), never less than the wrapped text needs
+        heights = [None] + [max(block.row_height_mm * mm, max(cell.count("\n") + 1 for cell in row) * leading + 6)
+                            for row in data[1:]]
     table_class = LongTable if len(block.rows) > 40 else RLTable
     table = table_class(data, colWidths=widths, rowHeights=heights, repeatRows=1)
     commands = [
@@ -84,8 +86,8 @@ def _flowables(blocks: list[Block]) -> list[Flowable]:
         if isinstance(block, Keep):
             story.append(KeepTogether(_flowables(list(block.blocks))))
         elif isinstance(block, Para):
-            story.append(Paragraph(markup(block.text),
-                                   para_style(block.size, block.align, block.bold, block.indent, block.space_after)))
+            indent = 12.5 * mm if block.indent and block.align in ("justify", "left") else 0
+            story.append(TextBlock([(block.text, block.bold)], block.size, block.align, indent, block.space_after))
         elif isinstance(block, Gap):
             story.append(Spacer(1, block.height_mm * mm))
         elif isinstance(block, DateNumber):
@@ -100,4 +102,4 @@ def _flowables(blocks: list[Block]) -> list[Flowable]:
 
 
 def write_pdf(document: Document, path: str | Path) -> Path:
-    return build_pdf(path, flowables(document), title=document.title)
+    return build_pdf(path, flowables(document), title=document.title, invariant=True)  # same text, same bytes

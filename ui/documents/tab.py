@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from curator_app.documents import ops as service
 from curator_app.documents.data import PairInfo, collect_pairs
-from curator_app.documents.order import OrderParams
+from curator_app.documents.order import OrderParams, default_basis
+from curator_app.documents.register import register_rows, registered_layout
 from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
 from curator_app.tasks import TaskState
@@ -201,7 +202,7 @@ class DocumentsTab(BaseTab):
         selection = collect_pairs(service.KIND_STATUSES[self.kind_code], day=self.day())
         self.skipped = selection.skipped
         self.model.set_pairs(selection.pairs)
-        self.register_model.set_rows(service.register_rows())
+        self.register_model.set_rows(register_rows())
         self.register_view.resizeColumnsToContents()
 
     def _kind_changed(self) -> None:
@@ -232,10 +233,17 @@ class DocumentsTab(BaseTab):
         return OrderParams(self.number.text().strip(), self.day(), basis, self.long_date.isChecked())
 
     def edit_basis(self) -> None:
-        defaults = service.basis_for(self.model.chosen())
-        dialog = DocumentBasisDialog(self.basis if self.basis is not None else defaults, defaults, self)
+        """The basis is kept in the settings: every later order starts from the curator's list."""
+        chosen = self.model.chosen()
+        defaults = default_basis(load_school(), staff_mentors=any(p.mentor.is_staff for p in chosen),
+                                 teacher_pairs=any(p.form_code == "teacher_teacher" for p in chosen))
+        current = self.basis if self.basis is not None else service.basis_for(chosen)
+        dialog = DocumentBasisDialog(current, defaults, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.basis = dialog.acts()
+            acts = dialog.acts()
+            if not self.ctx.read_only:
+                service.save_basis(None if acts == defaults else acts)
+            self.basis = None if not self.ctx.read_only else acts
 
     def _chosen_or_say(self) -> list[PairInfo] | None:
         chosen = self.model.chosen()
@@ -271,9 +279,10 @@ class DocumentsTab(BaseTab):
             return
         kind, school, params = self.kind_code, load_school(), self.params()
         target = Path(self._temp.name) / f"preview-{kind}.pdf"
+        stored = registered_layout(kind, params.number, params.date) if kind in ORDERS else None
 
         def work(state: TaskState) -> tuple[list[QImage], int]:
-            service.render(kind, target, school, chosen, params)
+            service.render(kind, target, school, chosen, params, stored)
             return render_pages(target, PREVIEW_DPI, 1, PREVIEW_PAGES), page_count(target)
 
         self._set_busy(True, "Готовлю предпросмотр…")
@@ -302,7 +311,7 @@ class DocumentsTab(BaseTab):
         target = Path(path)
         if target.suffix.lower() not in (".pdf", ".docx"):
             target = target.with_suffix(".docx" if "docx" in chosen_filter else ".pdf")
-        if kind == "order" and params.number and not self._confirm_registration(params, len(chosen)):
+        if kind == "order" and params.number and not self._confirm_registration(params, chosen):
             return
         ids = [p.id for p in chosen]
         calls = {
@@ -316,11 +325,16 @@ class DocumentsTab(BaseTab):
         self._set_busy(True, "Сохраняю документ…")
         worker.start(self, calls[kind], self._saved, self._failed)
 
-    def _confirm_registration(self, params: OrderParams, pairs: int) -> bool:
+    def _confirm_registration(self, params: OrderParams, chosen: list[PairInfo]) -> bool:
+        """Ask before registering; an order registered already is saved again as it was, without asking."""
+        registered, starting = service.registration_effect(params.number, params.date, chosen)
+        if registered:
+            return True
+        starts = (f", а {plural(starting, 'пара станет', 'пары станут', 'пар станут')} действующими с этой даты"
+                  if starting else "")
         answer = QMessageBox.question(
             self, "Регистрация приказа",
-            f"Приказ № {params.number} от {date_short(params.date)} будет зарегистрирован, а "
-            f"{plural(pairs, 'пара станет', 'пары станут', 'пар станут')} действующими с этой даты. Продолжить?")
+            f"Приказ № {params.number} от {date_short(params.date)} будет зарегистрирован{starts}. Продолжить?")
         return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, result: service.DocumentResult) -> None:
@@ -329,7 +343,7 @@ class DocumentsTab(BaseTab):
         if result.activated:
             text += f" Приказ зарегистрирован; стали действующими: {result.activated}."
         elif result.document_id and self.kind_code == "order" and self.number.text().strip():
-            text += " Приказ в реестре."
+            text += " Приказ уже зарегистрирован: сохранён его зарегистрированный текст."
         self._say(text)
         self.ctx.notify(Changed.DOCUMENTS)
         if result.activated:
@@ -356,8 +370,10 @@ class DocumentsTab(BaseTab):
         target = Path(self._temp.name) / f"print-{kind}.pdf"
         self._printer = printer  # kept alive until the worker is done
 
+        stored = registered_layout(kind, params.number, params.date) if kind in ORDERS else None
+
         def work(state: TaskState) -> int:
-            service.render(kind, target, school, chosen, params)
+            service.render(kind, target, school, chosen, params, stored)
             return print_pdf(printer, target, landscape=kind == "certificate")
 
         def done(pages: int) -> None:
