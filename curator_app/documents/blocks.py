@@ -72,6 +72,7 @@ class Document:
 
     title: str
     blocks: list[Block] = field(default_factory=list)
+    page_numbers: bool = True  # False for a bundle of papers each handed out alone (consents, programmes)
 
 
 _TYPES: dict[str, type] = {cls.__name__: cls for cls in (Para, Gap, DateNumber, Signature, Table, PageBreak, Keep)}
@@ -101,8 +102,9 @@ def _block_from(data: dict[str, Any]) -> Block:
 def document_to_json(document: Document) -> dict[str, Any]:
     """The laid-out document as plain JSON: what a registered document keeps, so that saving it again —
     in another format, after the pairs, the requisites or a template changed — gives the same text."""
-    return {"title": document.title, "blocks": [_block_json(b) for b in document.blocks]}
+    return {"title": document.title, "blocks": [_block_json(b) for b in document.blocks],
+            "page_numbers": document.page_numbers}
 
 
 def document_from_json(data: dict[str, Any]) -> Document:
-    return Document(data["title"], [_block_from(b) for b in data["blocks"]])
+    return Document(data["title"], [_block_from(b) for b in data["blocks"]], bool(data.get("page_numbers", True)))

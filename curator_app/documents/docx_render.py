@@ -27,7 +27,7 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 TEXT_WIDTH_MM = 180
 
 
-def _setup(doc: object) -> None:
+def _setup(doc: object, page_numbers: bool = True) -> None:
     section = doc.sections[0]  # type: ignore[attr-defined]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -53,6 +53,8 @@ def _setup(doc: object) -> None:
         tab_stop.addnext(hyphenation)
     else:
         settings.append(hyphenation)
+    if not page_numbers:
+        return
     # page numbers from page 2: the first page's header stays empty
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
@@ -129,7 +131,7 @@ def _table(doc: object, block: Table) -> None:
 
 def write_docx(document: Document, path: str | Path) -> Path:
     doc = new_docx()
-    _setup(doc)
+    _setup(doc, document.page_numbers)
     doc.core_properties.title = document.title
     doc.core_properties.author = "Куратор наставничества"
     _write_blocks(doc, document.blocks)

@@ -201,3 +201,22 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 x += width(piece, font, size) + gap
             y -= self.leading
         self.canv.drawText(text)
+
+
+class TwoColumns(Flowable):  # type: ignore[misc]
+    """Text on the left and text on the right, each in half the width, bottoms aligned: the date and the
+    number of an order, a position and its signature line (a light stand-in for a two-cell table)."""
+
+    def __init__(self, left: str, right: str, size: float = 14) -> None:
+        super().__init__()
+        self.left, self.right = TextBlock(left, size, "left"), TextBlock(right, size, "right")
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        heights = [part.wrap(avail_width / 2, avail_height)[1] for part in (self.left, self.right)]
+        self.height = max(heights)
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        for part, x in ((self.left, 0.0), (self.right, self.width / 2)):
+            part.drawOn(self.canv, x, 0)

@@ -63,6 +63,8 @@ _TIES = [
 def tie(text: str) -> str:
     """Non-breaking spaces where Russian typesetting keeps words together: «№» and its number, initials and
     the surname, a dash and the word before it, «г.» and the town."""
+    if "№" not in text and "." not in text and "—" not in text and "–" not in text:
+        return text  # nothing to tie (most table cells): skip the patterns
     for pattern, replacement in _TIES:
         text = pattern.sub(replacement, text)
     return text
