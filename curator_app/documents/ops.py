@@ -58,7 +58,7 @@ class DocumentResult:
                 "document_id": self.document_id, "activated": self.activated}
 
 
-def _format(path: Path, allowed: tuple[str, ...]) -> str:
+def check_format(path: Path, allowed: tuple[str, ...]) -> str:
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in allowed:
         raise CuratorError(f"Файл «{path.name}»: документ сохраняется только как "
@@ -122,7 +122,7 @@ def order_layout(school: SchoolSettings, params: OrderParams, pairs: list[PairIn
 
 def write_layout(document: Document, path: Path) -> Path:
     """Write laid-out blocks as PDF or DOCX by the file's extension (the same bytes for the same PDF)."""
-    kind = _format(path, ("pdf", "docx"))
+    kind = check_format(path, ("pdf", "docx"))
     return write_pdf(document, path) if kind == "pdf" else write_docx(document, path)
 
 
@@ -158,7 +158,7 @@ def issue_order(path: str | Path, *, number: str = "", day: dt.date | None = Non
     registered text once more (another format, a lost file) and starts nothing.
     """
     path = Path(path)
-    _format(path, ("pdf", "docx"))
+    check_format(path, ("pdf", "docx"))
     day = day or dt.date.today()
     number = number.strip()
     register = bool(number) if register is None else register
@@ -213,7 +213,7 @@ def issue_reward_order(path: str | Path, *, number: str = "", day: dt.date | Non
                        mentorship_ids: Iterable[int] | None = None) -> DocumentResult:
     """«О поощрении участников наставнической деятельности» for mentors of active and completed pairs."""
     path = Path(path)
-    _format(path, ("pdf", "docx"))
+    check_format(path, ("pdf", "docx"))
     day = day or dt.date.today()
     number = number.strip()
     school = load_school()
@@ -247,7 +247,7 @@ def make_memos(path: str | Path, *, mentorship_ids: Iterable[int] | None = None,
                day: dt.date | None = None) -> DocumentResult:
     """A one-page memo for every mentee of the planned and active pairs (or ``mentorship_ids``)."""
     path = Path(path)
-    _format(path, ("pdf",))
+    check_format(path, ("pdf",))
     day = day or dt.date.today()
     selection = collect_pairs(ORDER_STATUSES, mentorship_ids, day)
     _nonempty(selection, "памятки наставляемым")
@@ -261,7 +261,7 @@ def make_certificates(path: str | Path, *, mentorship_ids: Iterable[int] | None 
                       day: dt.date | None = None) -> DocumentResult:
     """A letter of thanks for each mentor of an active or completed pair (or of ``mentorship_ids``)."""
     path = Path(path)
-    _format(path, ("pdf",))
+    check_format(path, ("pdf",))
     day = day or dt.date.today()
     selection = collect_pairs(THANKS_STATUSES, mentorship_ids, day)
     _nonempty(selection, "благодарственные письма")

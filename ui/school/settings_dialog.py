@@ -41,6 +41,8 @@ class SettingsDialog(QDialog):
         self.full_name.setFixedHeight(60)
         self.short_name = QLineEdit(school.short_name)
         self.city = QLineEdit(school.city)
+        self.address = QLineEdit(school.address)
+        self.address.setPlaceholderText("248000, г. Калуга, ул. Ленина, д. 1")
         self.director_position = QLineEdit(school.director_position)
         self.director_name = QLineEdit(school.director_name)
         self.curator_name = QLineEdit(school.curator_name)
@@ -59,6 +61,7 @@ class SettingsDialog(QDialog):
             ("full_name", "Полное наименование", self.full_name),
             ("short_name", "Краткое наименование", self.short_name),
             ("city", "Город (населённый пункт)", self.city),
+            ("address", "Адрес (для согласий на обработку ПДн)", self.address),
             ("director_position", "Должность руководителя", self.director_position),
             ("director_name", "ФИО руководителя", self.director_name),
             ("curator_name", "ФИО куратора", self.curator_name),
@@ -88,6 +91,7 @@ class SettingsDialog(QDialog):
             settings_service.load_school(),
             full_name=" ".join(self.full_name.toPlainText().split()),
             short_name=self.short_name.text().strip(), city=self.city.text().strip(),
+            address=" ".join(self.address.text().split()),
             director_position=self.director_position.text().strip(),
             director_name=" ".join(self.director_name.text().split()),
             curator_name=" ".join(self.curator_name.text().split()),
