@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.documents import ops as service
+from curator_app.documents.blocks import Document
 from curator_app.documents.data import PairInfo, collect_pairs
 from curator_app.documents.order import OrderParams, default_basis
 from curator_app.documents.register import register_rows, registered_layout
+from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
 from curator_app.tasks import TaskState
@@ -46,18 +48,21 @@ from ui.common import worker
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab
 
+from . import papers_panel
 from .basis_dialog import DocumentBasisDialog
 from .pairs_model import CHECK, PairsChoiceModel
 from .pdf_pages import page_count, render_pages, renderer
 from .preview import PreviewWidget
 from .printing import print_pdf
-from .register_model import RegisterModel
+from .register_model import RegisterPanel
+from .template_dialog import TemplateDialog
 
 KINDS: list[tuple[str, str]] = [
     ("order", "Приказ о закреплении наставнических пар (групп)"),
     ("memo", "Памятки наставляемым"),
     ("certificate", "Благодарственные письма наставникам"),
     ("reward_order", "Приказ о поощрении наставников"),
+    *papers_panel.KINDS,
 ]
 PREVIEW_PAGES = 12
 PREVIEW_DPI = 70
@@ -112,11 +117,18 @@ class DocumentsTab(BaseTab):
         self.long_date = QCheckBox("дата словами")
         self.basis_button = QPushButton("Основание…")
         self.basis_button.clicked.connect(self.edit_basis)
+        self.template_button = QPushButton("Текст шаблона…")
+        self.template_button.clicked.connect(self.edit_template)
         for widget in (QLabel("№"), self.number, QLabel("от"), self.date, self.long_date):
             req.addWidget(widget)
         req.addStretch(1)
         req.addWidget(self.basis_button)
+        req.addWidget(self.template_button)
         layout.addWidget(self.requisites)
+        self.consent_row = papers_panel.ConsentRow()
+        self.consent_row.issued.clicked.connect(lambda: self.mark_consents("issued"))
+        self.consent_row.signed.clicked.connect(lambda: self.mark_consents("signed"))
+        layout.addWidget(self.consent_row)
 
         self.model = PairsChoiceModel(self)
         self.model.dataChanged.connect(lambda *_: self._update_summary())
@@ -169,26 +181,9 @@ class DocumentsTab(BaseTab):
         return left
 
     def _build_register(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.register_model = RegisterModel(self)
-        self.register_view = QTableView()
-        self.register_view.setModel(self.register_model)
-        self.register_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.register_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.register_view.verticalHeader().hide()
-        self.register_view.horizontalHeader().setStretchLastSection(True)
-        self.register_view.doubleClicked.connect(lambda _: self.open_file())
-        layout.addWidget(self.register_view, 1)
-        row = QHBoxLayout()
-        open_file, open_folder = QPushButton("Открыть файл"), QPushButton("Открыть папку")
-        open_file.clicked.connect(self.open_file)
-        open_folder.clicked.connect(lambda: self.open_file(folder=True))
-        row.addWidget(open_file)
-        row.addWidget(open_folder)
-        row.addStretch(1)
-        layout.addLayout(row)
-        return page
+        self.register_panel = RegisterPanel(self._say, self)
+        self.register_model = self.register_panel.model
+        return self.register_panel
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -199,19 +194,41 @@ class DocumentsTab(BaseTab):
         return self.date.date().toPython()
 
     def load(self) -> None:
-        selection = collect_pairs(service.KIND_STATUSES[self.kind_code], day=self.day())
+        selection = collect_pairs(service.KIND_STATUSES.get(self.kind_code, service.ORDER_STATUSES), day=self.day())
         self.skipped = selection.skipped
         self.model.set_pairs(selection.pairs)
-        self.register_model.set_rows(register_rows())
-        self.register_view.resizeColumnsToContents()
+        self.register_panel.set_rows(register_rows())
 
     def _kind_changed(self) -> None:
-        order = self.kind_code in ORDERS
+        kind = self.kind_code
+        order = kind in ORDERS or kind == "launch_order"
         self.number.setEnabled(order)
-        self.long_date.setEnabled(order)
-        self.basis_button.setEnabled(self.kind_code == "order")
+        self.long_date.setEnabled(kind in ORDERS)
+        self.basis_button.setEnabled(kind == "order")
+        self.template_button.setEnabled(kind in papers_panel.TEMPLATE_OF)
+        self.consent_row.setVisible(kind.startswith("consent_"))
+        self.view.setEnabled(kind not in papers_panel.NO_PAIRS)  # the school's papers, not the pairs'
         self.requisites.setTitle("Номер и дата" if order else "Дата")
         self.load()
+
+    def edit_template(self) -> None:
+        dialog = TemplateDialog(papers_panel.TEMPLATE_OF[self.kind_code], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and not self.ctx.read_only:
+            dialog.save()
+            self._say("Шаблон сохранён: он будет в следующих документах (зарегистрированные не меняются).")
+
+    def mark_consents(self, status: str) -> None:
+        chosen = self._chosen_or_say()
+        if chosen is None or self.ctx.read_only:
+            return
+        try:
+            count = self.consent_row.mark(self.kind_code, chosen, self.day(), status)
+        except CuratorError as error:
+            self._say(str(error), error=True)
+            return
+        what = "бланк выдан" if status == "issued" else "подписано"
+        self._say(f"Отмечено «{what}»: {plural(count, 'карточка', 'карточки', 'карточек')}.")
+        self.ctx.notify(Changed.PEOPLE)
 
     def _update_summary(self) -> None:
         chosen = self.model.chosen()
@@ -247,7 +264,7 @@ class DocumentsTab(BaseTab):
 
     def _chosen_or_say(self) -> list[PairInfo] | None:
         chosen = self.model.chosen()
-        if not chosen:
+        if not chosen and self.kind_code not in papers_panel.NO_PAIRS:
             self._say("Не выбрано ни одной пары: отметьте пары в списке.", error=True)
             return None
         return chosen
@@ -279,7 +296,9 @@ class DocumentsTab(BaseTab):
             return
         kind, school, params = self.kind_code, load_school(), self.params()
         target = Path(self._temp.name) / f"preview-{kind}.pdf"
-        stored = registered_layout(kind, params.number, params.date) if kind in ORDERS else None
+        ok, stored = self._prepared(kind, chosen, params)
+        if not ok:
+            return
 
         def work(state: TaskState) -> tuple[list[QImage], int]:
             service.render(kind, target, school, chosen, params, stored)
@@ -288,6 +307,20 @@ class DocumentsTab(BaseTab):
         self._set_busy(True, "Готовлю предпросмотр…")
         self.right.setCurrentWidget(self.preview)
         worker.start(self, work, self._preview_done, self._failed, key="preview")
+
+    def _prepared(self, kind: str, chosen: list[PairInfo], params: OrderParams) -> tuple[bool, Document | None]:
+        """A registered order's kept text, or a paper laid out here (it reads the database, the worker only
+        draws); ``False`` when the paper cannot be made (said in the status line)."""
+        if kind in ORDERS:
+            return True, registered_layout(kind, params.number, params.date)
+        if kind not in papers_panel.CODES:
+            return True, None
+        try:
+            return True, papers_panel.layout(kind, chosen, params.date, params.number,
+                                             self.consent_row.missing.isChecked())
+        except CuratorError as error:
+            self._say(str(error), error=True)
+            return False, None
 
     def _preview_done(self, result: tuple[list[QImage], int]) -> None:
         images, total = result
@@ -302,7 +335,7 @@ class DocumentsTab(BaseTab):
         if chosen is None or self._busy:
             return
         kind, params = self.kind_code, self.params()
-        formats = service.KIND_FORMATS[kind]
+        formats = service.KIND_FORMATS.get(kind) or papers_panel.formats(kind)
         filters = ";;".join({"pdf": "PDF (*.pdf)", "docx": "Документ Word (*.docx)"}[f] for f in formats)
         path, chosen_filter = QFileDialog.getSaveFileName(self, "Сохранить документ", str(Path.home() / _file_name(
             kind, params)), filters)
@@ -322,8 +355,10 @@ class DocumentsTab(BaseTab):
             "memo": lambda state: service.make_memos(target, mentorship_ids=ids, day=params.date),
             "certificate": lambda state: service.make_certificates(target, mentorship_ids=ids, day=params.date),
         }
+        call = calls.get(kind) or papers_panel.save_call(kind, target, params.date, params.number, ids,
+                                                         self.consent_row.missing.isChecked())
         self._set_busy(True, "Сохраняю документ…")
-        worker.start(self, calls[kind], self._saved, self._failed)
+        worker.start(self, call, self._saved, self._failed)
 
     def _confirm_registration(self, params: OrderParams, chosen: list[PairInfo]) -> bool:
         """Ask before registering; an order registered already is saved again as it was, without asking."""
@@ -369,8 +404,9 @@ class DocumentsTab(BaseTab):
         kind, school, params = self.kind_code, load_school(), self.params()
         target = Path(self._temp.name) / f"print-{kind}.pdf"
         self._printer = printer  # kept alive until the worker is done
-
-        stored = registered_layout(kind, params.number, params.date) if kind in ORDERS else None
+        ok, stored = self._prepared(kind, chosen, params)
+        if not ok:
+            return
 
         def work(state: TaskState) -> int:
             service.render(kind, target, school, chosen, params, stored)
@@ -383,22 +419,13 @@ class DocumentsTab(BaseTab):
         self._set_busy(True, "Печатаю…")
         worker.start(self, work, done, self._failed)
 
-    # --- register -------------------------------------------------------------------------------
-    def open_file(self, folder: bool = False) -> None:
-        rows = self.register_view.selectionModel().selectedRows()
-        if not rows:
-            self._say("Выберите документ в реестре.", error=True)
-            return
-        path = Path(self.register_model.rows[rows[0].row()].file_path)
-        if not path.exists():
-            self._say(f"Файл «{path}» не найден: его переместили или удалили.", error=True)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent if folder else path)))
-
 
 def _file_name(kind: str, params: OrderParams) -> str:
     day = params.date.strftime("%Y-%m-%d")
     number = f" № {params.number}".replace("/", "-") if params.number else ""
+    if kind in papers_panel.FILE_NAMES:
+        first = papers_panel.formats(kind)[0]
+        return f"{papers_panel.FILE_NAMES[kind]}{number if kind == 'launch_order' else ''} {day}.{first}"
     return {"order": f"Приказ{number} о закреплении пар {day}.pdf", "reward_order": f"Приказ{number} о поощрении "
             f"{day}.pdf", "memo": f"Памятки наставляемым {day}.pdf",
             "certificate": f"Благодарственные письма {day}.pdf"}[kind]
