@@ -63,6 +63,8 @@ def break_points(word: str) -> tuple[int, ...]:
     while end > start and not word[end - 1].isalpha():
         end -= 1
     core = word[start:end]
+    if word.startswith(("«", "\"")) and core[:1].isupper():
+        return ()  # the first word of a name in quotes («Лицей № 5») is not broken
     points: list[int] = []
     offset = start
     for index, part in enumerate(core.split("-")):

@@ -14,7 +14,7 @@ from curator_app.documents.blocks import Block, Document, Gap, PageBreak, Para, 
 from curator_app.documents.data import PairInfo, PersonInfo, lower_first
 from curator_app.lang.declension import Name
 from curator_app.lang.fmt import date_short
-from curator_app.lang.words import decline_position
+from curator_app.lang.words import decline_position, gendered
 from curator_app.settings import SchoolSettings
 
 from .data import Subject
@@ -49,6 +49,8 @@ def personal_form(school: SchoolSettings, person: Subject, day: dt.date) -> list
         "birth": date_short(person.birth_date) if person.birth_date else "____________",
         "who": person.who() or "участник программы наставничества",
         "who_gen": person.who("gen") or "участника программы наставничества",
+        "minor_gen": gendered("несовершеннолетний", person.name.gender, "gen"),
+        "his_her": "её" if person.name.gender == "f" else "его",
         "guardian": person.guardian_name or LINE + LINE,
         "id_document": ID_DOCUMENT, "home_address": LINE + LINE,
         "authority": f"свидетельства о рождении серия ______ № __________ (иного документа: {LINE})",
