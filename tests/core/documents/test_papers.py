@@ -50,6 +50,8 @@ def test_personal_data_consents_the_guardian_s_version_for_a_minor(school: Schoo
     assert "Я, Соколова Анна Викторовна" in sokolov and "обучающегося 6Б класса" in sokolov
     assert "свидетельства о рождении серия" in sokolov and "152-ФЗ" in sokolov
     assert "300000, г. Тула, ул. Советская, д. 5" in sokolov
+    girl = next(p for p in pages if "Зайцевой Полины Сергеевны" in p)
+    assert "несовершеннолетней Зайцевой Полины Сергеевны" in girl and "обработку её персональных данных" in girl
     teacher = next(p for p in pages if "Я, Лебедева Ирина Павловна" in p)
     assert "законного представителя" not in teacher and "паспорт серия" in teacher
     assert "Цели обработки: участие в программе наставничества" in teacher
