@@ -35,6 +35,7 @@ class SchoolSettings:
     academic_year: str = dataclasses.field(default_factory=lambda: academic_year_of(dt.date.today()))
     pupils_total: int = 0  # pupils aged 10–18 in the school, for the coverage indicator
     young_teachers_total: int = 0  # teachers under 35
+    address: str = ""  # the operator's address in personal-data consents
 
     @property
     def is_complete(self) -> bool:

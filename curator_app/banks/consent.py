@@ -47,7 +47,7 @@ def consent_problem(person_id: int, day: dt.date | None = None) -> str | None:
         return f"срок согласия истёк {latest.valid_until.strftime('%d.%m.%Y')}"
     if latest.signed_on and latest.signed_on > day:
         return f"согласие подписано только {latest.signed_on.strftime('%d.%m.%Y')}"
-    return "согласие не подписано"
+    return "согласие не подписано"  # a form handed out («бланк выдан») and not back yet
 
 
 def require_consent(person_ids: Iterable[int], purpose: str, day: dt.date | None = None) -> None:

@@ -123,7 +123,7 @@ def consent_sets(day: dt.date | None = None) -> tuple[set[int], set[int]]:
     test is the consent service's own expression, run without peewee's per-row conversion (20,000 rows)."""
     valid_expr = valid_condition(day or dt.date.today(), "processing")
     query = (Consent.select(Consent.person, fn.MAX(Case(None, [(valid_expr, 1)], 0)))
-             .where(Consent.kind == "processing").group_by(Consent.person))
+             .where((Consent.kind == "processing") & ~Consent.pending).group_by(Consent.person))
     valid, signed = set(), set()
     for pid, ok in database.execute(query).fetchall():
         signed.add(pid)

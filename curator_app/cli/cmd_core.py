@@ -25,6 +25,7 @@ def register(registry: Registry) -> None:
     p.add_argument("--curator", metavar="ФИО", help="ФИО куратора наставничества")
     p.add_argument("--curator-position", metavar="ДОЛЖНОСТЬ")
     p.add_argument("--year", metavar="ГГГГ-ГГГГ", help="учебный год, например 2026-2027")
+    p.add_argument("--address", metavar="АДРЕС", help="адрес организации (печатается в согласиях на обработку ПДн)")
 
     p = registry.command("check", "проверить целостность базы данных или файла резервной копии (--db), "
                          "ничего в нём не меняя", _check, db="none")
@@ -59,7 +60,7 @@ def _settings(args: argparse.Namespace) -> None:
     changes = {key: value for key, value in {
         "full_name": args.school, "short_name": args.short, "city": args.city, "director_name": args.director,
         "director_position": args.director_position, "curator_name": args.curator,
-        "curator_position": args.curator_position, "academic_year": args.year,
+        "curator_position": args.curator_position, "academic_year": args.year, "address": args.address,
     }.items() if value is not None}
     if args.year is not None:
         match = re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{4})", args.year.strip())

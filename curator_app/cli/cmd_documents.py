@@ -35,7 +35,7 @@ def register(registry: Registry) -> None:
     registry.command("documents", "реестр выпущенных документов в JSON", _documents, db="read")
 
 
-def _date(value: str | None) -> dt.date:
+def parse_date(value: str | None) -> dt.date:
     if not value:
         return dt.date.today()
     try:
@@ -44,20 +44,20 @@ def _date(value: str | None) -> dt.date:
         raise CuratorError(f"Дата «{value}» указана неверно: нужен вид ГГГГ-ММ-ДД, например 2026-09-01.") from None
 
 
-def _ids(value: str | None) -> list[int] | None:
+def parse_ids(value: str | None) -> list[int] | None:
     if not value:
         return None
     try:
         return [int(part) for part in value.replace(" ", "").split(",") if part]
     except ValueError:
-        raise CuratorError(f"Список пар «{value}» указан неверно: нужны номера через запятую, например 3,7,12.") \
+        raise CuratorError(f"Список «{value}» указан неверно: нужны номера через запятую, например 3,7,12.") \
             from None
 
 
 def _order(args: argparse.Namespace) -> None:
     from curator_app.documents import issue_order
 
-    result = issue_order(args.out, number=args.number, day=_date(args.date), mentorship_ids=_ids(args.pairs),
+    result = issue_order(args.out, number=args.number, day=parse_date(args.date), mentorship_ids=parse_ids(args.pairs),
                          long_date=args.long_date)
     print_json({**result.as_dict(), "registered": result.document_id is not None})
 
@@ -65,13 +65,13 @@ def _order(args: argparse.Namespace) -> None:
 def _memos(args: argparse.Namespace) -> None:
     from curator_app.documents import make_memos
 
-    print_json(make_memos(args.out, mentorship_ids=_ids(args.pairs)).as_dict())
+    print_json(make_memos(args.out, mentorship_ids=parse_ids(args.pairs)).as_dict())
 
 
 def _certificates(args: argparse.Namespace) -> None:
     from curator_app.documents import issue_reward_order, make_certificates
 
-    day, ids = _date(args.date), _ids(args.pairs)
+    day, ids = parse_date(args.date), parse_ids(args.pairs)
     if args.number and not args.reward_order:
         raise CuratorError("Номер указан, а файл приказа о поощрении — нет: добавьте --reward-order ФАЙЛ.")
     out = make_certificates(args.out, mentorship_ids=ids, day=day).as_dict()

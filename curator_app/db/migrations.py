@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import TextField
+from peewee import SQL, BooleanField, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
 Migration = Callable[[SqliteMigrator], None]
@@ -23,6 +23,12 @@ def _v2_mentee_interests(migrator: SqliteMigrator) -> None:
     migrate(migrator.add_column("mentee", "interests", TextField(null=True)))
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2_mentee_interests}
+def _v3_consent_pending(migrator: SqliteMigrator) -> None:
+    """A consent form handed out («бланк выдан») and not signed yet is a row of its own kind: never valid,
+    where a row without a signing date is a consent on file whose date nobody stated."""
+    migrate(migrator.add_column("consent", "pending", BooleanField(default=False, constraints=[SQL("DEFAULT 0")])))
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2_mentee_interests, 3: _v3_consent_pending}
 
 LATEST = 1 + len(MIGRATIONS)

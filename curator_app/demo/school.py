@@ -33,6 +33,7 @@ from curator_app.models import (
     MentorshipMember,
     Person,
     RoadmapEvent,
+    RoleModel,
     database,
     now,
     person_search_text,
@@ -295,6 +296,10 @@ def _insert_mentorships(rng: random.Random, data: dict[str, Any], drafts: list[_
         groups.setdefault(mentor.id, []).append(mentee)
 
     order_day = year_start.replace(month=10, day=1)
+    role_models: dict[int, list[int]] = {}  # a form's role models, for the appendix of the order
+    model_rows: Any = RoleModel.select(RoleModel.id, RoleModel.form).order_by(RoleModel.position).tuples()
+    for model_id, form_id in model_rows:
+        role_models.setdefault(form_id, []).append(model_id)
     first_id = _next_id(Mentorship)
     ships, members, goals, meetings = [], [], [], []
     mentor_by_id = {m.id: m for m in mentors}
@@ -311,13 +316,15 @@ def _insert_mentorships(rng: random.Random, data: dict[str, Any], drafts: list[_
         elif len(group) > 1 and mentor.form != "pupil_pupil":
             name = rng.choice(data["group_names"])
         ships.append({
-            "id": ship_id, "name": name, "form": form_ids[mentor.form], "role_model": None, "mentor": mentor_id,
+            "id": ship_id, "name": name, "form": form_ids[mentor.form], "mentor": mentor_id,
+            "role_model": _role_model(role_models.get(form_ids[mentor.form], []), offset),
             "status": status, "start_date": start, "planned_end_date": planned_end,
             "end_date": today - dt.timedelta(days=rng.randint(1, 20)) if status == "ended_early" else None,
             "end_reason": "переход наставляемого в другую школу" if status == "ended_early" else None,
             "locked": False, "score": None, "meeting_rhythm": rng.choice(["раз в неделю", "раз в две недели",
                                                                         "два раза в месяц"]),
-            "place": "МБОУ «СОШ № 17»", "results": None, "notes": None, "created_at": now(),
+            # a room: documents print it with the school's current name («МБОУ «СОШ № 17», кабинет 214»)
+            "place": f"кабинет {201 + offset % 30}", "results": None, "notes": None, "created_at": now(),
         })
         for mentee in group:
             members.append({"mentorship": ship_id, "mentee": mentee.id, "joined_on": start, "left_on": None})
@@ -336,6 +343,11 @@ def _insert_mentorships(rng: random.Random, data: dict[str, Any], drafts: list[_
     _bulk(MentorshipGoal, goals)
     _bulk(Meeting, meetings)
     return len(ships)
+
+
+def _role_model(models: list[int], offset: int) -> int | None:
+    """The first role models of the form in turn (no draw from the generator: the rest of the demo stays)."""
+    return models[offset % min(2, len(models))] if models else None
 
 
 def _mark_roadmap_progress(rng: random.Random, roadmap_id: int, today: dt.date) -> None:

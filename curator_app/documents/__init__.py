@@ -16,18 +16,17 @@ from curator_app.lazy import lazy_names
 if TYPE_CHECKING:
     from .ops import (
         DocumentResult,
-        RegisterRow,
         issue_order,
         issue_reward_order,
         make_certificates,
         make_memos,
-        register_rows,
         render,
     )
+    from .register import RegisterRow, register_rows
 
-__getattr__ = lazy_names(__name__, {".ops": (
-    "DocumentResult", "RegisterRow", "issue_order", "issue_reward_order", "make_certificates", "make_memos",
-    "register_rows", "render")})
+__getattr__ = lazy_names(__name__, {
+    ".ops": ("DocumentResult", "issue_order", "issue_reward_order", "make_certificates", "make_memos", "render"),
+    ".register": ("RegisterRow", "register_rows")})
 
 __all__ = ["DocumentResult", "RegisterRow", "issue_order", "issue_reward_order", "make_certificates", "make_memos",
            "register_rows", "render"]

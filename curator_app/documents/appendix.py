@@ -5,6 +5,7 @@ director signs a list in which nobody appears twice."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from .data import PairInfo, PersonInfo
 
@@ -27,9 +28,11 @@ def by_mentor(pairs: list[PairInfo]) -> list[list[PairInfo]]:
     return list(grouped.values())
 
 
-def appendix_rows(pairs: list[PairInfo], default_start: dt.date) -> list[list[str]]:
-    """Rows of «№ | Наставник | Наставляемый (-ые), класс | Форма | Срок», one per mentor; a named group keeps
-    its name over its members, forms and periods that differ are listed one per line."""
+def appendix_rows(pairs: list[PairInfo], default_start: dt.date,
+                  form_cell: Callable[[PairInfo], str] = lambda pair: pair.form) -> list[list[str]]:
+    """Rows of «№ | Наставник | Наставляемые, класс | Форма | Срок», one per mentor; a named group keeps its
+    name over its members, forms (``form_cell``: with the role model) and periods that differ are listed one
+    per line."""
     rows = []
     for number, theirs in enumerate(by_mentor(pairs), 1):
         lines: list[str] = []
@@ -37,7 +40,7 @@ def appendix_rows(pairs: list[PairInfo], default_start: dt.date) -> list[list[st
             if pair.group_name:
                 lines.append(f"Группа «{pair.group_name}»:")
             lines += [mentee_line(m) for m in pair.mentees]
-        forms = dict.fromkeys(p.form for p in theirs)
+        forms = dict.fromkeys(form_cell(p) for p in theirs)
         periods = dict.fromkeys(p.period(default_start) for p in theirs)
         rows.append([str(number), mentor_cell(theirs[0].mentor), "\n".join(lines), "\n".join(forms),
                      "\n".join(periods)])

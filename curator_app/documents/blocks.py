@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -60,7 +60,7 @@ class PageBreak:
 class Keep:
     """Blocks kept on one page (the last point of an order with the signature)."""
 
-    blocks: list[Para | Gap | DateNumber | Signature]
+    blocks: list[Block]
 
 
 Block = Para | Gap | DateNumber | Signature | Table | PageBreak | Keep
@@ -72,3 +72,39 @@ class Document:
 
     title: str
     blocks: list[Block] = field(default_factory=list)
+    page_numbers: bool = True  # False for a bundle of papers each handed out alone (consents, programmes)
+
+
+_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Para, Gap, DateNumber, Signature, Table, PageBreak, Keep)}
+
+
+def _block_json(block: Block) -> dict[str, Any]:
+    if isinstance(block, Keep):
+        return {"type": "Keep", "blocks": [_block_json(b) for b in block.blocks]}
+    data = asdict(block)
+    if isinstance(block, Table):
+        data["centered_columns"] = list(block.centered_columns)
+    return {"type": type(block).__name__, **data}
+
+
+def _block_from(data: dict[str, Any]) -> Block:
+    kind = data["type"]
+    if kind == "Keep":
+        return Keep([_block_from(b) for b in data["blocks"]])
+    cls = _TYPES[kind]
+    values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+    if kind == "Table":
+        values["centered_columns"] = tuple(values.get("centered_columns", (0,)))
+    block: Block = cls(**values)
+    return block
+
+
+def document_to_json(document: Document) -> dict[str, Any]:
+    """The laid-out document as plain JSON: what a registered document keeps, so that saving it again —
+    in another format, after the pairs, the requisites or a template changed — gives the same text."""
+    return {"title": document.title, "blocks": [_block_json(b) for b in document.blocks],
+            "page_numbers": document.page_numbers}
+
+
+def document_from_json(data: dict[str, Any]) -> Document:
+    return Document(data["title"], [_block_from(b) for b in data["blocks"]], bool(data.get("page_numbers", True)))

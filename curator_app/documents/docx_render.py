@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from curator_app.files import atomic_path
+from curator_app.lang.text import tie
 
 from .blocks import Block, DateNumber, Document, Gap, Keep, PageBreak, Para, Signature, Table
 
@@ -26,7 +27,7 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 TEXT_WIDTH_MM = 180
 
 
-def _setup(doc: object) -> None:
+def _setup(doc: object, page_numbers: bool = True) -> None:
     section = doc.sections[0]  # type: ignore[attr-defined]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -38,8 +39,22 @@ def _setup(doc: object) -> None:
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+    lang = OxmlElement("w:lang")  # Russian text: Word's spelling and hyphenation work in Russian
+    lang.set(qn("w:val"), "ru-RU")
+    lang.set(qn("w:eastAsia"), "ru-RU")
+    style.element.get_or_add_rPr().append(lang)
     fmt = style.paragraph_format
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    # Word hyphenates justified text itself, as the PDF does: no rivers, no bare word breaks
+    settings = doc.settings.element  # type: ignore[attr-defined]
+    hyphenation = OxmlElement("w:autoHyphenation")
+    tab_stop = settings.find(qn("w:defaultTabStop"))
+    if tab_stop is not None:
+        tab_stop.addnext(hyphenation)
+    else:
+        settings.append(hyphenation)
+    if not page_numbers:
+        return
     # page numbers from page 2: the first page's header stays empty
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
@@ -65,7 +80,7 @@ def _paragraph(doc: object, text: str, align: str = "left", bold: bool = False, 
         paragraph.paragraph_format.first_line_indent = Mm(12.5)
     if space_after:
         paragraph.paragraph_format.space_after = Pt(space_after)
-    lines = text.split("\n")
+    lines = tie(text).split("\n")
     for i, line in enumerate(lines):
         run = paragraph.add_run(line)
         run.bold = bold or None
@@ -79,14 +94,14 @@ def _paragraph(doc: object, text: str, align: str = "left", bold: bool = False, 
 def _tabbed(doc: object, left: str, right: str) -> None:
     paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run(f"{left}\t{right}")
+    paragraph.add_run(f"{tie(left)}\t{tie(right)}")
 
 
 def _cell_text(cell: object, text: str, size: float, bold: bool, center: bool) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     if center:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    lines = text.split("\n")
+    lines = tie(text).split("\n")
     for i, line in enumerate(lines):
         run = paragraph.add_run(line)
         run.font.size = Pt(size)
@@ -116,7 +131,7 @@ def _table(doc: object, block: Table) -> None:
 
 def write_docx(document: Document, path: str | Path) -> Path:
     doc = new_docx()
-    _setup(doc)
+    _setup(doc, document.page_numbers)
     doc.core_properties.title = document.title
     doc.core_properties.author = "Куратор наставничества"
     _write_blocks(doc, document.blocks)

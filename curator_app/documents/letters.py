@@ -1,4 +1,5 @@
-"""Letters of thanks to mentors: landscape A4 in a double frame, the mentor addressed in the dative."""
+"""Letters of thanks to mentors: landscape A4 in a double frame, the mentor addressed in the dative and as
+«Вы»; a pupil mentor's sheet is a diploma (грамота), as in the reward order. A place for the seal (М.П.)."""
 
 from __future__ import annotations
 
@@ -20,14 +21,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from curator_app.lang.declension import Name
+from curator_app.lang.declension import CaseName, Name
 from curator_app.lang.fmt import date_long
+from curator_app.lang.words import NBSP, gendered, with_count
 from curator_app.pdf import SERIF, build_pdf
 from curator_app.settings import SchoolSettings
 
 from .data import PairInfo, PersonInfo, lower_first
-from .order import mentor_dative
 from .pdf_render import markup, para_style
+from .reward import mentor_named
 
 NAVY = colors.HexColor("#1f3a5f")
 GOLD = colors.HexColor("#b08d3c")
@@ -76,11 +78,14 @@ class _Centred(Flowable):  # type: ignore[misc]
 
 
 def _mentees_dative(mentees: list[PersonInfo]) -> str:
+    """«четырём наставляемым», «12 наставляемым»; one to three by name, in the right gender:
+    «наставляемой Ивановой Марии (7Б)»."""
     if len(mentees) > 3:
-        return f"{len(mentees)} наставляемым"
-    names = [m.name.declined("dat") + (f" ({m.grade})" if m.grade else "") for m in mentees]
-    word = "наставляемому" if len(names) == 1 else "наставляемым"
-    return f"{word} {', '.join(names)}"
+        return with_count(len(mentees), "наставляемым", "dat")
+    names = [m.name.declined("dat") + (f"{NBSP}({m.grade})" if m.grade else "") for m in mentees]
+    if len(names) == 1:
+        return f"{gendered('наставляемый', mentees[0].name.gender, 'dat')} {names[0]}"
+    return f"наставляемым {', '.join(names[:-1])} и {names[-1]}"
 
 
 def letter_flowables(school: SchoolSettings, mentor: PersonInfo, pairs: list[PairInfo],
@@ -88,26 +93,39 @@ def letter_flowables(school: SchoolSettings, mentor: PersonInfo, pairs: list[Pai
     mentees = [m for p in pairs for m in p.mentees]
     forms = sorted({p.form for p in pairs})
     director = Name.parse(school.director_name) if school.director_name else None
-    addressee = mentor_dative(mentor)
-    name = mentor.name.declined("dat")
-    rest = addressee[len(name):].lstrip(", ")
     kinds = ", ".join(f"«{lower_first(f)}»" for f in forms)
-    text = (f"за активное участие в реализации программы наставничества в форме {kinds} "
-            f"в {school.academic_year} учебном году, за внимание, терпение и поддержку, которые вы подарили "
-            f"{_mentees_dative(mentees)}.")
+    pupil = mentor.category == "pupil"  # a pupil receives a diploma, as the reward order says (грамота)
+    case: CaseName = "nom" if pupil else "dat"
+    addressee = mentor_named(mentor, case)
+    name = mentor.name.declined(case)
+    rest = addressee[len(name):].lstrip(", ")
+    if pupil:
+        heading, intro = "ГРАМОТА", f"Администрация {school.short_name or 'школы'} награждает грамотой"
+        text = (f"за успешное наставничество в форме {kinds} в {school.academic_year} учебном году, за внимание, "
+                f"терпение и помощь, оказанную {_mentees_dative(mentees)}.")
+        name, rest = mentor.name.declined("acc"), mentor_named(mentor, "acc")[len(mentor.name.declined("acc")):]
+        rest = rest.lstrip(", ")
+    else:
+        heading, intro = "БЛАГОДАРСТВЕННОЕ ПИСЬМО", (f"Администрация {school.short_name or 'школы'} выражает "
+                                                     "искреннюю благодарность")
+        text = (f"за активное участие в реализации программы наставничества в форме {kinds} "
+                f"в {school.academic_year} учебном году, за внимание, терпение и поддержку, которые Вы подарили "
+                f"{_mentees_dative(mentees)}.")
     sign = Table([[Paragraph(markup(school.director_position or "Директор"), para_style(14, "left", False, False)),
                    Paragraph(markup(f"________________  {director.signature if director else ''}"),
-                             para_style(14, "right", False, False))]], colWidths=[120 * mm, 120 * mm])
+                             para_style(14, "right", False, False))],
+                  [Paragraph("М.П.", para_style(12, "left", False, False)), ""]],
+                 colWidths=[120 * mm, 120 * mm])
     sign.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("LEFTPADDING", (0, 1), (0, 1), 30 * mm), ("TOPPADDING", (0, 1), (-1, 1), 6),
                               ("FONTNAME", (0, 0), (-1, -1), SERIF)]))
     title = para_style(30, "center", True, False, 6)
     story: list[Flowable] = [
         Paragraph(markup(school.full_name or school.short_name), para_style(12, "center", False, False)),
         Spacer(1, 10 * mm),
-        Paragraph('<font color="#1f3a5f">БЛАГОДАРСТВЕННОЕ ПИСЬМО</font>', title),
+        Paragraph(f'<font color="#1f3a5f">{heading}</font>', title),
         Spacer(1, 6 * mm),
-        Paragraph(markup(f"Администрация {school.short_name or 'школы'} выражает искреннюю благодарность"),
-                  para_style(16, "center", False, False, 6)),
+        Paragraph(markup(intro), para_style(16, "center", False, False, 6)),
         Paragraph(f"<i>{markup(name)}</i>", para_style(24, "center", True, False, 4)),
     ]
     if rest:
@@ -124,7 +142,7 @@ def mentors_of(pairs: list[PairInfo]) -> list[tuple[PersonInfo, list[PairInfo]]]
     grouped: dict[int, tuple[PersonInfo, list[PairInfo]]] = {}
     for pair in pairs:
         grouped.setdefault(pair.mentor.id, (pair.mentor, []))[1].append(pair)
-    return sorted(grouped.values(), key=lambda item: (item[0].name.last, item[0].name.first))
+    return sorted(grouped.values(), key=lambda item: item[0].sort_key)  # «ё» as «е»: Фёдорова before Фролова
 
 
 def write_letters(school: SchoolSettings, pairs: list[PairInfo], path: str | Path,

@@ -27,27 +27,31 @@ def month_year(value: dt.date) -> str:
     return format_date(value, "LLLL y", locale=LOCALE)
 
 
-def number(value: float, digits: int = 1) -> str:
-    """``3,5`` — a decimal comma, as in Russian documents."""
-    return format_decimal(round(value, digits), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
+def number(value: float, digits: int = 1, fixed: bool = False) -> str:
+    """``3,5`` — a decimal comma, as in Russian documents; ``fixed`` keeps the zeros («7,0» beside «7,4»)."""
+    fraction = ("0" if fixed else "#") * digits
+    return format_decimal(round(value, digits), format=f"#,##0.{fraction}" if digits else "#,##0",
                           locale=LOCALE)
 
 
 def percent(value: float, digits: int = 0) -> str:
-    """``72 %`` from 0.72."""
-    return f"{number(value * 100, digits)} %"
+    """``72 %`` from 0.72; the space is non-breaking, so «%» never wraps away from its number."""
+    return f"{number(value * 100, digits)}\u00a0%"
+
+
+def plural_word(n: int, one: str, few: str, many: str) -> str:
+    """The noun form that goes with ``n``: 1 ответ, 4 ответа, 5 ответов (the word alone)."""
+    n_abs = abs(n)
+    if n_abs % 10 == 1 and n_abs % 100 != 11:
+        return one
+    if 2 <= n_abs % 10 <= 4 and not 12 <= n_abs % 100 <= 14:
+        return few
+    return many
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:
     """«1 наставник», «3 наставника», «5 наставников»."""
-    n_abs = abs(n)
-    if n_abs % 10 == 1 and n_abs % 100 != 11:
-        word = one
-    elif 2 <= n_abs % 10 <= 4 and not 12 <= n_abs % 100 <= 14:
-        word = few
-    else:
-        word = many
-    return f"{n} {word}"
+    return f"{n} {plural_word(n, one, few, many)}"
 
 
 def academic_year_of(day: dt.date) -> str:

@@ -68,3 +68,23 @@ def short_school_name(full: str) -> str:
     if number_sign and len(described) >= 2 and all(w.isalpha() for w in described):
         name = "".join(w[0].upper() for w in described) + f" № {number.strip()}"
     return f"{kind} «{name}»" if kind else f"«{name}»"
+
+
+NBSP = "\u00a0"
+_TIES = [
+    (re.compile(r"№ (?=\S)"), "№" + NBSP),  # «№ 470-п», «№ Р-145»
+    (re.compile(r"(?<=\S) (?=[—–] )"), NBSP),  # a dash never starts a line
+    (re.compile(r"\b([А-ЯЁ]\.(?:[А-ЯЁ]\.)?) (?=[А-ЯЁ][а-яё])"), r"\1" + NBSP),  # «О.В. Смирнова»
+    (re.compile(r"(?<=[а-яё]) (?=[А-ЯЁ]\.(?:[А-ЯЁ]\.)?(?:[\s,;:)]|$))"), NBSP),  # «Васильевой Н.А.»
+    (re.compile(r"\b(г\.|с\.|п\.|ст\.|им\.) (?=[А-ЯЁ0-9])"), r"\1" + NBSP),  # «г. Калуга», «ст. 351.8»
+]
+
+
+def tie(text: str) -> str:
+    """Non-breaking spaces where Russian typesetting keeps words together: «№» and its number, initials and
+    the surname, a dash and the word before it, «г.» and the town."""
+    if "№" not in text and "." not in text and "—" not in text and "–" not in text:
+        return text  # nothing to tie (most table cells): skip the patterns
+    for pattern, replacement in _TIES:
+        text = pattern.sub(replacement, text)
+    return text

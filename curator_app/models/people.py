@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -132,7 +133,8 @@ class Consent(BaseModel):
 
     A consent is valid from the day it was signed while it is not withdrawn and not past its term. Without
     ``signed_on`` it is a consent on file whose date nobody stated (a bank sheet's «да»): valid on any day,
-    so an order dated before the import still prints the pair. Only ``valid_on`` states the rule.
+    so an order dated before the import still prints the pair. A ``pending`` row is a form handed out
+    («бланк выдан») and not signed yet: never valid. Only ``valid_on`` states the rule.
     """
 
     id = AutoField()
@@ -147,10 +149,12 @@ class Consent(BaseModel):
     valid_until = DateField(null=True)  # the term; null = until withdrawn
     withdrawn_on = DateField(null=True)
     notes = TextField(null=True)
+    # «бланк выдан»: handed out, not signed yet (a default in SQL too: bulk inserts name their columns)
+    pending = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
 
     @classmethod
     def valid_on(cls, day: dt.date, kind: str = "processing") -> Expression:
         """The SQL condition on consent rows of ``kind`` that are valid on ``day``."""
-        return ((cls.kind == kind) & (cls.signed_on.is_null() | (cls.signed_on <= day))
+        return ((cls.kind == kind) & ~cls.pending & (cls.signed_on.is_null() | (cls.signed_on <= day))
                 & (cls.withdrawn_on.is_null() | (cls.withdrawn_on > day))
                 & (cls.valid_until.is_null() | (cls.valid_until >= day)))

@@ -1,5 +1,8 @@
 """Printable blank questionnaires: one per respondent of a wave with their name, or unnamed copies of the
-current templates. Boxes to tick for yes/no, the 1–10 scale and choices; lines for numbers and open text.
+current templates. Boxes to tick for yes/no, the 1–10 scale and choices; lines for numbers and open text,
+and for «другое». Every sheet carries the person's name, the questionnaire and the wave at its foot, so a
+sheet that comes loose is still matched; the role agrees with the person («наставляемая»). Russian only:
+the questionnaire is named by its title, never by its code.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from curator_app.errors import CuratorError
-from curator_app.models import Question, Questionnaire
+from curator_app.lang.words import gendered
+from curator_app.models import Person, Question, Questionnaire
 from curator_app.pdf import SERIF, build_pdf, styles
 from curator_app.settings import load_school
 
@@ -35,6 +39,8 @@ class CheckOptions(Flowable):  # type: ignore[misc]
         line: list[tuple[float, str]] = []
         self._lines, x = [], 0.0
         for label in self.labels:
+            if is_other(label):  # «другое» gets a line of its own with room to write
+                label = f"{label.rstrip(': ')}: " + "_" * 40
             width = self.size + 4 + stringWidth(label, SERIF, self.size) + 14
             if line and x + width > avail_width:
                 self._lines.append(line)
@@ -61,8 +67,40 @@ class CheckOptions(Flowable):  # type: ignore[misc]
             canvas.drawString(0, y + size * 0.4, self.hint)
 
 
+def is_other(label: str) -> bool:
+    return label.strip().lower().rstrip(":. ").startswith(("другое", "иное", "другой вариант"))
+
+
 def _p(text: str, style: Any) -> Paragraph:
     return Paragraph(escape(text), style)
+
+
+class SheetOwner(Flowable):  # type: ignore[misc]
+    """Takes no room; from the page it is drawn on, every sheet's foot names whose questionnaire it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._curator_owner = self.text  # noqa: SLF001 (read by the page's foot, drawn after the page)
+        self.canv._curator_sheet = 0
+
+
+def sheet_foot(canvas: Any, doc: Any) -> None:
+    """«Иванова Мария Петровна · Анкета наставляемого · Входная волна — лист 2» at the foot of every page."""
+    text = getattr(canvas, "_curator_owner", "")
+    if not text:
+        return
+    canvas._curator_sheet = getattr(canvas, "_curator_sheet", 0) + 1
+    canvas.saveState()
+    canvas.setFont(SERIF, 8.5)
+    canvas.setFillColor(colors.HexColor("#444444"))
+    canvas.drawString(20 * mm, 10 * mm, f"{text} — лист {canvas._curator_sheet}")
+    canvas.restoreState()
 
 
 def _answer_area(question: Question, st: dict[str, Any]) -> Flowable:
@@ -87,9 +125,11 @@ def _answer_area(question: Question, st: dict[str, Any]) -> Flowable:
 
 
 def _form(questionnaire: Questionnaire, respondent: Respondent | None, wave_title: str | None,
-          school_name: str) -> list[Flowable]:
+          school_name: str, gender: str | None = None) -> list[Flowable]:
     st = styles(12)
-    story: list[Flowable] = []
+    owner = " · ".join(p for p in (respondent.name if respondent else "Фамилия, имя: ____________________",
+                                   questionnaire.title, wave_title or "") if p)
+    story: list[Flowable] = [SheetOwner(owner)]
     if school_name:
         story.append(_p(school_name, styles(10)["center"]))
         story.append(Spacer(1, 3 * mm))
@@ -98,7 +138,8 @@ def _form(questionnaire: Questionnaire, respondent: Respondent | None, wave_titl
         story.append(_p(wave_title, st["center"]))
     story.append(Spacer(1, 3 * mm))
     if respondent:
-        who = f"{respondent.name} — {ROLE_LABELS.get(respondent.role, respondent.role).lower()}, {respondent.form_name}"
+        role = gendered(ROLE_LABELS.get(respondent.role, respondent.role).lower(), gender)
+        who = f"{respondent.name} — {role}, {respondent.form_name.lower()}"
         story.append(_p(f"Участник: {who}", st["plain"]))
     else:
         story.append(_p("Фамилия, имя: ______________________________________________", st["plain"]))
@@ -109,7 +150,7 @@ def _form(questionnaire: Questionnaire, respondent: Respondent | None, wave_titl
     for number, question in enumerate(questions_of(questionnaire.id), start=1):
         story.append(KeepTogether([_p(f"{number}. {question.text}", st["plain"]), Spacer(1, 1.5 * mm),
                                    _answer_area(question, st), Spacer(1, 4 * mm)]))
-    story.append(_p(f"Анкета «{questionnaire.code}», версия {questionnaire.version}. Спасибо за ответы!",
+    story.append(_p(f"«{questionnaire.title}», версия {questionnaire.version}. Спасибо за ответы!",
                     styles(9)["plain"]))
     return story
 
@@ -132,10 +173,12 @@ def build_blanks(path: str | Path, wave_id: int | None = None, *, only_unanswere
                                "согласием" + (" или все уже ответили." if only_unanswered else "."))
         questionnaires = {q.id: q for q in Questionnaire.select().where(
             Questionnaire.id.in_({r.questionnaire_id for r in people}))}
+        genders = _genders([r.person_id for r in people])
         for respondent in people:
             if story:
                 story.append(PageBreak())
-            story += _form(questionnaires[respondent.questionnaire_id], respondent, wave.title, name)
+            story += _form(questionnaires[respondent.questionnaire_id], respondent, wave.title, name,
+                           genders.get(respondent.person_id))
             count += 1
         title = f"Анкеты: {wave.title}"
     else:
@@ -145,5 +188,15 @@ def build_blanks(path: str | Path, wave_id: int | None = None, *, only_unanswere
             story += _form(questionnaire, None, None, name)
             count += 1
         title = "Бланки анкет мониторинга"
-    build_pdf(path, story, title=title, page_numbers=False)
+    build_pdf(path, story, title=title, page_numbers=False, on_page_end=sheet_foot)
     return count
+
+
+def _genders(person_ids: list[int]) -> dict[int, str | None]:
+    """Each respondent's gender, from the card or, when not recorded, from the name."""
+    from curator_app.lang.declension import detect_gender
+
+    rows: Any = (Person.select(Person.id, Person.gender, Person.last_name, Person.first_name, Person.middle_name)
+                 .where(Person.id.in_(person_ids)).tuples())
+    return {pid: gender if gender in ("m", "f") else detect_gender(last, first, middle or "")
+            for pid, gender, last, first, middle in rows}

@@ -50,7 +50,7 @@ def item_means_chart(labels: list[str], means: list[float], width: float = 480) 
     chart = _scale_bars(labels, [means], 30, width, row)
     chart.bars[0].fillColor = BLUE
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = lambda v: number(v)
+    chart.barLabelFormat = lambda v: number(v, 1, fixed=True)  # «7,0» beside «7,4»
     chart.barLabels.fontName = SANS
     chart.barLabels.fontSize = 7.5
     chart.barLabels.boxAnchor = "w"

@@ -1,10 +1,13 @@
 """The analytic report (аналитическая справка) on a survey wave for the pedagogical council, as a PDF in the
-house style: aim, period, participants and coverage, the figures in tables and charts, strengths and
-weaknesses from the figures, open answers quoted, and the curator's conclusions.
+house style: aim, period, participants and coverage, pairs by form, mentors by category and training,
+young specialists, the figures in tables and charts, a full SWOT, open answers quoted, and the curator's
+conclusions (or, when the curator wrote none, conclusions drafted from the figures — never blank lines).
+The report carries the date it is given (by default today).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -14,13 +17,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from curator_app.lang.fmt import date_long, date_short, number, percent
+from curator_app.lang.fmt import date_long, date_short, percent, plural
 from curator_app.lang.text import signature_name
 from curator_app.pdf import build_pdf, styles
 from curator_app.settings import load_school
 
-from .analytics import ItemStats, WaveAnalytics
-from .findings import findings
+from .analytics import ItemStats, WaveAnalytics, coverage
+from .findings import Findings, draft_conclusions, findings, score
+from .indicators import Indicators, indicators
 from .report_charts import before_after_chart, coverage_bar, item_means_chart
 
 WIDTH = 180 * mm  # A4 minus the house margins
@@ -48,7 +52,7 @@ def _table(rows: list[list[Any]], widths: list[float], st: dict[str, Any], align
 def _fmt(value: float | None, share: bool = False) -> str:
     if value is None:
         return "—"
-    return percent(value) if share else number(value)
+    return percent(value) if share else score(value)
 
 
 def _item_row(index: int, item: ItemStats) -> list[str]:
@@ -66,13 +70,19 @@ def _item_row(index: int, item: ItemStats) -> list[str]:
     return [str(index), item.text, str(item.n), mean, median, detail]
 
 
-def build_report(analytics: WaveAnalytics, path: str | Path, *, day: dt.date | None = None) -> Path:
-    """Write the analytic report of ``analytics`` to ``path`` (PDF, atomically)."""
+def build_report(analytics: WaveAnalytics, path: str | Path, *, day: dt.date | None = None,
+                 conclusions: str | None = None) -> Path:
+    """Write the analytic report of ``analytics`` to ``path`` (PDF, atomically), dated ``day`` (today by
+    default), with ``conclusions`` (else the wave's saved ones, else drafted from the figures)."""
     st = styles(14)
     small = styles(11)
     school = load_school()
     wave = analytics.wave
     day = day or dt.date.today()
+    # the figures of the report's own day (not the day the analytics were computed): coverage and counts
+    # agree with the date printed on it
+    analytics = dataclasses.replace(analytics, coverage=coverage(min(wave.due_date or day, day)))
+    counts = indicators(day)
     story: list[Flowable] = []
     add = story.append
     if school.full_name:
@@ -92,7 +102,8 @@ def build_report(analytics: WaveAnalytics, path: str | Path, *, day: dt.date | N
     period = (f"с {date_short(wave.start_date)} по {date_short(wave.due_date)}" if wave.start_date and wave.due_date
               else "не указаны")
     year = f", {wave.academic_year} учебный год" if wave.academic_year else ""
-    add(_p(f"Сроки анкетирования: {period}{year}. Должны были ответить {analytics.expected} участников пар и групп, "
+    expected = plural(analytics.expected, "участник", "участника", "участников")
+    add(_p(f"Сроки анкетирования: {period}{year}. Должны были ответить {expected} пар и групп, "
            f"ответили {analytics.answered} ({_fmt(analytics.rate, True)}).", st["body"]))
     rows: list[list[Any]] = [["Участники", "Должны ответить", "Ответили", "Доля ответивших", "Средний балл",
                               "Удовлетворены (8–10)"]]
@@ -119,43 +130,35 @@ def build_report(analytics: WaveAnalytics, path: str | Path, *, day: dt.date | N
     add(_p(f"Данные на {date_short(cov.on)}; численность обучающихся и молодых педагогов — из реквизитов школы.",
            small["small"]))
 
+    _counts(story, counts, st, small)
     _results(story, analytics, st, small)
     _dynamics(story, analytics, st, small)
 
-    found = findings(analytics)
-    add(CondPageBreak(40 * mm))
-    add(_p(f"{_section(story)}. Сильные и слабые стороны", st["heading"]))
-    for line in found.summary:
-        add(_p(line, st["body"]))
-    for title, lines in (("Сильные стороны (самые высокие оценки):", found.strengths),
-                         ("Слабые стороны (самые низкие оценки и недостатки):", found.weaknesses),
-                         ("Наибольшие изменения по сравнению с входной волной:", found.changes)):
-        if lines:
-            add(KeepTogether([_p(title, st["plain"]), *[_p(f"— {line}", st["body"]) for line in lines]]))
+    found = findings(analytics, counts=counts)
+    _swot(story, found, st, small)
 
     quotes = analytics.open_answers()
     if quotes:
         add(_p(f"{_section(story)}. Открытые ответы участников", st["heading"]))
         for item in quotes:
             unique = list(dict.fromkeys(item.texts))
-            block: list[Flowable] = [_p(f"{item.text} ({item.questionnaire_title.lower()}, ответов: {len(item.texts)})",
+            answers = plural(len(item.texts), "ответ", "ответа", "ответов")
+            block: list[Flowable] = [_p(f"{item.text} ({item.questionnaire_title.lower()}, {answers})",
                                         small["plain"])]
             block += [_p(f"«{text}»", small["small"]) for text in unique[:QUOTES_PER_ITEM]]
             if len(unique) > QUOTES_PER_ITEM:
-                block.append(_p(f"…и ещё {len(unique) - QUOTES_PER_ITEM} разных ответов.", small["small"]))
+                more = plural(len(unique) - QUOTES_PER_ITEM, "разный ответ", "разных ответа", "разных ответов")
+                block.append(_p(f"…и ещё {more}.", small["small"]))
             add(KeepTogether(block))
             add(Spacer(1, 2 * mm))
 
     add(CondPageBreak(50 * mm))
     add(_p(f"{_section(story)}. Выводы и предложения", st["heading"]))
-    if wave.conclusions and wave.conclusions.strip():
-        for para in wave.conclusions.strip().split("\n"):
-            if para.strip():
-                add(_p(para.strip(), st["body"]))
-    else:
-        for _ in range(6):
-            add(Spacer(1, 7 * mm))
-            add(_p("_" * 70, st["plain"]))
+    text = (conclusions or "").strip() or (wave.conclusions or "").strip()
+    lines = [line.strip() for line in text.split("\n") if line.strip()] if text else \
+        draft_conclusions(analytics, found, counts)
+    for line in lines:
+        add(_p(line, st["body"]))
     add(Spacer(1, 12 * mm))
     parts = (school.curator_name or "").split()
     who = signature_name(*parts[:3]) if len(parts) >= 2 else ""
@@ -206,15 +209,18 @@ def _dynamics(story: list[Flowable], analytics: WaveAnalytics, st: dict[str, Any
         story.append(_p(f"Нет участников, ответивших и в волне «{change.baseline_title}», и в этой.", st["body"]))
         return
     up, same, down = change.counts()
-    story.append(_p(f"Сравнение с волной «{change.baseline_title}» по {len(change.participants)} участникам, "
-                    f"ответившим в обеих волнах: средний балл был {_fmt(change.mean_before)}, стал {_fmt(change.mean_after)} "
-                    f"(изменение {'+' if (change.mean_diff or 0) >= 0 else '−'}{_fmt(abs(change.mean_diff or 0))}). "
-                    f"Оценки выросли у {up}, не изменились у {same}, снизились у {down}.", st["body"]))
+    who = plural(len(change.participants), "участнику, ответившему", "участникам, ответившим",
+                 "участникам, ответившим")
+    story.append(_p(f"Сравнение с волной «{change.baseline_title}» по {who} в обеих волнах: средний балл был "
+                    f"{_fmt(change.mean_before)}, стал {_fmt(change.mean_after)} (изменение "
+                    f"{'+' if (change.mean_diff or 0) >= 0 else '−'}{_fmt(abs(change.mean_diff or 0))}). "
+                    f"Оценки выросли у {up}, не изменились у {same}, снизились у "
+                    f"{plural(down, 'участника', 'участников', 'участников')}.", st["body"]))
     titles = {i.questionnaire: i.questionnaire_title for i in analytics.items}
     rows: list[list[Any]] = [["Анкета", "Вопрос", "Было", "Стало", "Разница", "Ответили"]]
     for c in change.items:
         rows.append([titles.get(c.questionnaire, c.questionnaire), c.text, _fmt(c.before), _fmt(c.after),
-                     f"{'+' if c.diff >= 0 else '−'}{number(abs(c.diff))}", c.n])
+                     f"{'+' if c.diff >= 0 else '−'}{score(abs(c.diff))}", c.n])
     story.append(_table(rows, [36 * mm, 72 * mm, 16 * mm, 16 * mm, 20 * mm, 20 * mm], small))
     top = sorted(change.items, key=lambda c: -c.n)[:8]
     if top:
@@ -222,3 +228,49 @@ def _dynamics(story: list[Flowable], analytics: WaveAnalytics, st: dict[str, Any
         story.append(before_after_chart([c.text for c in top], [c.before for c in top], [c.after for c in top],
                                         change.baseline_title, analytics.wave.title, WIDTH))
 
+
+
+def _counts(story: list[Flowable], counts: Indicators, st: dict[str, Any], small: dict[str, Any]) -> None:
+    """Pairs by form, mentors by category and training, young specialists — the district's counts."""
+    story.append(CondPageBreak(60 * mm))
+    story.append(_p(f"{_section(story)}. Наставнические пары и наставники", st["heading"]))
+    rows: list[list[Any]] = [["Форма наставничества", "Пары", "Группы", "Наставляемых"]]
+    rows += [[f.form, f.pairs, f.groups, f.mentees] for f in counts.forms]
+    rows.append(["Всего", sum(f.pairs for f in counts.forms), sum(f.groups for f in counts.forms),
+                 sum(f.mentees for f in counts.forms)])
+    story.append(_table(rows, [84 * mm, 30 * mm, 30 * mm, 36 * mm], small))
+    story.append(Spacer(1, 3 * mm))
+    rows = [["Наставники по категориям", "В банке", "Прошли обучение", "Ведут пары"]]
+    rows += [[m.category, m.total, f"{m.trained} ({percent(m.trained / m.total) if m.total else '—'})", m.working]
+             for m in counts.mentors]
+    rows.append(["Всего", counts.mentors_total, f"{counts.mentors_trained} "
+                 f"({percent(counts.mentors_trained / counts.mentors_total) if counts.mentors_total else '—'})",
+                 sum(m.working for m in counts.mentors)])
+    story.append(_table(rows, [70 * mm, 30 * mm, 44 * mm, 36 * mm], small))
+    story.append(Spacer(1, 2 * mm))
+    young = (f"Молодые специалисты (стаж до 3 лет): {counts.young_total}, из них с наставником — "
+             f"{counts.young_with_mentor}" + (f" ({percent(counts.young_share)})" if counts.young_share is not None
+                                              else "") + f". Данные на {date_short(counts.on)}.")
+    story.append(_p(young, st["body"]))
+
+
+def _swot(story: list[Flowable], found: Findings, st: dict[str, Any], small: dict[str, Any]) -> None:
+    """The SWOT as the usual square of four, then the summary and the biggest changes."""
+    story.append(CondPageBreak(70 * mm))
+    story.append(_p(f"{_section(story)}. Сильные и слабые стороны, возможности и угрозы", st["heading"]))
+    for line in found.summary:
+        story.append(_p(line, st["body"]))
+
+    def cell(title: str, lines: list[str]) -> list[Flowable]:
+        return [_p(title, small["cell_bold"]), *[_p(f"— {line}", small["cell"]) for line in lines or ["не выявлено"]]]
+
+    square = Table([[cell("Сильные стороны", found.strengths), cell("Слабые стороны", found.weaknesses)],
+                    [cell("Возможности", found.opportunities), cell("Угрозы", found.threats)]],
+                   colWidths=[90 * mm, 90 * mm])
+    square.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    story += [Spacer(1, 2 * mm), square, Spacer(1, 3 * mm)]
+    if found.changes:
+        story.append(KeepTogether([_p("Наибольшие изменения по сравнению с входной волной:", st["plain"]),
+                                   *[_p(f"— {line}", st["body"]) for line in found.changes]]))

@@ -1,4 +1,5 @@
-"""The legal basis of an order («В соответствии с …»): one act per line, editable, with the defaults back."""
+"""The legal basis of orders («В соответствии с …»): one act per line, kept in the settings for every later
+order, with the defaults back."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ class DocumentBasisDialog(QDialog):
         self.defaults = defaults
         layout = QVBoxLayout(self)
         hint = QLabel("Документы, на которые ссылается приказ («В соответствии с …»), по одному в строке, "
-                      "в творительном падеже: «Федеральным законом от …», «Положением о наставничестве …».")
+                      "в творительном падеже: «статьёй 351.8 Трудового кодекса …», «Федеральным законом от …», "
+                      "«Положением о программе наставничества …». Список сохраняется в настройках и "
+                      "используется во всех следующих приказах.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.editor = QPlainTextEdit("\n".join(acts))

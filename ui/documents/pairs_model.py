@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from curator_app.documents.data import PairInfo
 from curator_app.models import MENTORSHIP_STATUS_LABELS
@@ -82,3 +83,20 @@ class PairsChoiceModel(RowsModel):
             self.checked.discard(pair_id)
         self.dataChanged.emit(index, index)
         return True
+
+
+def pairs_view(model: PairsChoiceModel) -> QTableView:
+    """The chooser's table: the check column fits its box, the mentees' column takes the room left."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    header.resizeSection(MENTOR, 150)
+    header.setSectionResizeMode(MENTEES, QHeaderView.ResizeMode.Stretch)
+    header.resizeSection(FORM, 165)
+    header.resizeSection(STATUS, 100)
+    return view

@@ -10,11 +10,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -22,21 +21,22 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from curator_app.documents import ops as service
+from curator_app.documents.blocks import Document
 from curator_app.documents.data import PairInfo, collect_pairs
-from curator_app.documents.order import OrderParams
+from curator_app.documents.order import OrderParams, default_basis
+from curator_app.documents.register import register_rows, registered_layout
+from curator_app.errors import CuratorError
 from curator_app.lang.fmt import date_short, plural
 from curator_app.settings import load_school
 from curator_app.tasks import TaskState
@@ -45,19 +45,22 @@ from ui.common.context import AppContext, Changed
 from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab
 
+from . import papers_panel
 from .advice import show_advice
 from .basis_dialog import DocumentBasisDialog
-from .pairs_model import CHECK, PairsChoiceModel
+from .pairs_model import PairsChoiceModel, pairs_view
 from .pdf_pages import page_count, render_pages, renderer
 from .preview import PreviewWidget
 from .printing import print_pdf
-from .register_model import RegisterModel
+from .register_model import RegisterPanel
+from .template_dialog import TemplateDialog
 
 KINDS: list[tuple[str, str]] = [
     ("order", "Приказ о закреплении наставнических пар (групп)"),
     ("memo", "Памятки наставляемым"),
     ("certificate", "Благодарственные письма наставникам"),
     ("reward_order", "Приказ о поощрении наставников"),
+    *papers_panel.KINDS,
 ]
 PREVIEW_PAGES = 12
 PREVIEW_DPI = 70
@@ -114,27 +117,23 @@ class DocumentsTab(BaseTab):
         self.long_date = QCheckBox("дата словами")
         self.basis_button = QPushButton("Основание…")
         self.basis_button.clicked.connect(self.edit_basis)
+        self.template_button = QPushButton("Текст шаблона…")
+        self.template_button.clicked.connect(self.edit_template)
         for widget in (QLabel("№"), self.number, QLabel("от"), self.date, self.long_date):
             req.addWidget(widget)
         req.addStretch(1)
         req.addWidget(self.basis_button)
+        req.addWidget(self.template_button)
         layout.addWidget(self.requisites)
+        self.consent_row = papers_panel.ConsentRow()
+        self.consent_row.issued.clicked.connect(lambda: self.mark_consents("issued"))
+        self.consent_row.signed.clicked.connect(lambda: self.mark_consents("signed"))
+        layout.addWidget(self.consent_row)
 
         self.model = PairsChoiceModel(self)
         self.model.dataChanged.connect(lambda *_: self._update_summary())
         self.model.modelReset.connect(self._update_summary)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        header.resizeSection(1, 150)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(3, 165)
-        header.resizeSection(4, 100)
+        self.view = pairs_view(self.model)
         layout.addWidget(self.view, 1)
 
         row = QHBoxLayout()
@@ -173,26 +172,9 @@ class DocumentsTab(BaseTab):
         return left
 
     def _build_register(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.register_model = RegisterModel(self)
-        self.register_view = QTableView()
-        self.register_view.setModel(self.register_model)
-        self.register_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.register_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.register_view.verticalHeader().hide()
-        self.register_view.horizontalHeader().setStretchLastSection(True)
-        self.register_view.doubleClicked.connect(lambda _: self.open_file())
-        layout.addWidget(self.register_view, 1)
-        row = QHBoxLayout()
-        open_file, open_folder = QPushButton("Открыть файл"), QPushButton("Открыть папку")
-        open_file.clicked.connect(self.open_file)
-        open_folder.clicked.connect(lambda: self.open_file(folder=True))
-        row.addWidget(open_file)
-        row.addWidget(open_folder)
-        row.addStretch(1)
-        layout.addLayout(row)
-        return page
+        self.register_panel = RegisterPanel(self._say, self)
+        self.register_model = self.register_panel.model
+        return self.register_panel
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -203,11 +185,10 @@ class DocumentsTab(BaseTab):
         return self.date.date().toPython()
 
     def load(self) -> None:
-        selection = collect_pairs(service.KIND_STATUSES[self.kind_code], day=self.day())
+        selection = collect_pairs(service.KIND_STATUSES.get(self.kind_code, service.ORDER_STATUSES), day=self.day())
         self.skipped = selection.skipped
         self.model.set_pairs(selection.pairs)
-        self.register_model.set_rows(service.register_rows())
-        self.register_view.resizeColumnsToContents()
+        self.register_panel.set_rows(register_rows())
         show_advice(self.advice, self.ctx, self.kind_code, len(self.model.pairs))
 
     def perform(self, action: str, argument: object = None) -> None:
@@ -223,12 +204,35 @@ class DocumentsTab(BaseTab):
         self._preview_after_save = self._busy  # the curator may have cancelled the file dialog
 
     def _kind_changed(self) -> None:
-        order = self.kind_code in ORDERS
+        kind = self.kind_code
+        order = kind in ORDERS or kind == "launch_order"
         self.number.setEnabled(order)
-        self.long_date.setEnabled(order)
-        self.basis_button.setEnabled(self.kind_code == "order")
+        self.long_date.setEnabled(kind in ORDERS)
+        self.basis_button.setEnabled(kind == "order")
+        self.template_button.setEnabled(kind in papers_panel.TEMPLATE_OF)
+        self.consent_row.setVisible(kind.startswith("consent_"))
+        self.view.setEnabled(kind not in papers_panel.NO_PAIRS)  # the school's papers, not the pairs'
         self.requisites.setTitle("Номер и дата" if order else "Дата")
         self.load()
+
+    def edit_template(self) -> None:
+        dialog = TemplateDialog(papers_panel.TEMPLATE_OF[self.kind_code], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and not self.ctx.read_only:
+            dialog.save()
+            self._say("Шаблон сохранён: он будет в следующих документах (зарегистрированные не меняются).")
+
+    def mark_consents(self, status: str) -> None:
+        chosen = self._chosen_or_say()
+        if chosen is None or self.ctx.read_only:
+            return
+        try:
+            count = self.consent_row.mark(self.kind_code, chosen, self.day(), status)
+        except CuratorError as error:
+            self._say(str(error), error=True)
+            return
+        what = "бланк выдан" if status == "issued" else "подписано"
+        self._say(f"Отмечено «{what}»: {plural(count, 'карточка', 'карточки', 'карточек')}.")
+        self.ctx.notify(Changed.PEOPLE)
 
     def _update_summary(self) -> None:
         chosen = self.model.chosen()
@@ -250,14 +254,21 @@ class DocumentsTab(BaseTab):
         return OrderParams(self.number.text().strip(), self.day(), basis, self.long_date.isChecked())
 
     def edit_basis(self) -> None:
-        defaults = service.basis_for(self.model.chosen())
-        dialog = DocumentBasisDialog(self.basis if self.basis is not None else defaults, defaults, self)
+        """The basis is kept in the settings: every later order starts from the curator's list."""
+        chosen = self.model.chosen()
+        defaults = default_basis(load_school(), staff_mentors=any(p.mentor.is_staff for p in chosen),
+                                 teacher_pairs=any(p.form_code == "teacher_teacher" for p in chosen))
+        current = self.basis if self.basis is not None else service.basis_for(chosen)
+        dialog = DocumentBasisDialog(current, defaults, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.basis = dialog.acts()
+            acts = dialog.acts()
+            if not self.ctx.read_only:
+                service.save_basis(None if acts == defaults else acts)
+            self.basis = None if not self.ctx.read_only else acts
 
     def _chosen_or_say(self) -> list[PairInfo] | None:
         chosen = self.model.chosen()
-        if not chosen:
+        if not chosen and self.kind_code not in papers_panel.NO_PAIRS:
             self._say("Не выбрано ни одной пары: отметьте пары в списке.", error=True)
             return None
         return chosen
@@ -289,14 +300,31 @@ class DocumentsTab(BaseTab):
             return
         kind, school, params = self.kind_code, load_school(), self.params()
         target = Path(self._temp.name) / f"preview-{kind}.pdf"
+        ok, stored = self._prepared(kind, chosen, params)
+        if not ok:
+            return
 
         def work(state: TaskState) -> tuple[list[QImage], int]:
-            service.render(kind, target, school, chosen, params)
+            service.render(kind, target, school, chosen, params, stored)
             return render_pages(target, PREVIEW_DPI, 1, PREVIEW_PAGES), page_count(target)
 
         self._set_busy(True, "Готовлю предпросмотр…")
         self.right.setCurrentWidget(self.preview)
         worker.start(self, work, self._preview_done, self._failed, key="preview")
+
+    def _prepared(self, kind: str, chosen: list[PairInfo], params: OrderParams) -> tuple[bool, Document | None]:
+        """A registered order's kept text, or a paper laid out here (it reads the database, the worker only
+        draws); ``False`` when the paper cannot be made (said in the status line)."""
+        if kind in ORDERS:
+            return True, registered_layout(kind, params.number, params.date)
+        if kind not in papers_panel.CODES:
+            return True, None
+        try:
+            return True, papers_panel.layout(kind, chosen, params.date, params.number,
+                                             self.consent_row.missing.isChecked())
+        except CuratorError as error:
+            self._say(str(error), error=True)
+            return False, None
 
     def _preview_done(self, result: tuple[list[QImage], int]) -> None:
         images, total = result
@@ -311,14 +339,14 @@ class DocumentsTab(BaseTab):
         if chosen is None or self._busy:
             return
         kind, params = self.kind_code, self.params()
-        formats = service.KIND_FORMATS[kind]
+        formats = service.KIND_FORMATS.get(kind) or papers_panel.formats(kind)
         filters = ";;".join({"pdf": "PDF (*.pdf)", "docx": "Документ Word (*.docx)"}[f] for f in formats)
         target = files.ask_save(self, "documents", "Сохранить документ", _file_name(kind, params), filters)
         if target is None:
             return
         if target.suffix.lower() not in (".pdf", ".docx"):
             target = target.with_name(target.name + ".pdf")
-        if kind == "order" and params.number and not self._confirm_registration(params, len(chosen)):
+        if kind == "order" and params.number and not self._confirm_registration(params, chosen):
             return
         ids = [p.id for p in chosen]
         calls = {
@@ -329,14 +357,21 @@ class DocumentsTab(BaseTab):
             "memo": lambda state: service.make_memos(target, mentorship_ids=ids, day=params.date),
             "certificate": lambda state: service.make_certificates(target, mentorship_ids=ids, day=params.date),
         }
+        call = calls.get(kind) or papers_panel.save_call(kind, target, params.date, params.number, ids,
+                                                         self.consent_row.missing.isChecked())
         self._set_busy(True, "Сохраняю документ…")
-        worker.start(self, calls[kind], self._saved, self._failed)
+        worker.start(self, call, self._saved, self._failed)
 
-    def _confirm_registration(self, params: OrderParams, pairs: int) -> bool:
+    def _confirm_registration(self, params: OrderParams, chosen: list[PairInfo]) -> bool:
+        """Ask before registering; an order registered already is saved again as it was, without asking."""
+        registered, starting = service.registration_effect(params.number, params.date, chosen)
+        if registered:
+            return True
+        starts = (f", а {plural(starting, 'пара станет', 'пары станут', 'пар станут')} действующими с этой даты"
+                  if starting else "")
         answer = QMessageBox.question(
             self, "Регистрация приказа",
-            f"Приказ № {params.number} от {date_short(params.date)} будет зарегистрирован, а "
-            f"{plural(pairs, 'пара станет', 'пары станут', 'пар станут')} действующими с этой даты. Продолжить?")
+            f"Приказ № {params.number} от {date_short(params.date)} будет зарегистрирован{starts}. Продолжить?")
         return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, result: service.DocumentResult) -> None:
@@ -345,7 +380,7 @@ class DocumentsTab(BaseTab):
         if result.activated:
             text += f" Приказ зарегистрирован; стали действующими: {result.activated}."
         elif result.document_id and self.kind_code == "order" and self.number.text().strip():
-            text += " Приказ в реестре."
+            text += " Приказ уже зарегистрирован: сохранён его зарегистрированный текст."
         self._say(text)
         self.ctx.notify(Changed.DOCUMENTS)
         if result.activated:
@@ -383,9 +418,12 @@ class DocumentsTab(BaseTab):
         kind, school, params = self.kind_code, load_school(), self.params()
         target = Path(self._temp.name) / f"print-{kind}.pdf"
         self._printer = printer  # kept alive until the worker is done
+        ok, stored = self._prepared(kind, chosen, params)
+        if not ok:
+            return
 
         def work(state: TaskState) -> int:
-            service.render(kind, target, school, chosen, params)
+            service.render(kind, target, school, chosen, params, stored)
             return print_pdf(printer, target, landscape=kind == "certificate")
 
         def done(pages: int) -> None:
@@ -395,22 +433,13 @@ class DocumentsTab(BaseTab):
         self._set_busy(True, "Печатаю…")
         worker.start(self, work, done, self._failed)
 
-    # --- register -------------------------------------------------------------------------------
-    def open_file(self, folder: bool = False) -> None:
-        rows = self.register_view.selectionModel().selectedRows()
-        if not rows:
-            self._say("Выберите документ в реестре.", error=True)
-            return
-        path = Path(self.register_model.rows[rows[0].row()].file_path)
-        if not path.exists():
-            self._say(f"Файл «{path}» не найден: его переместили или удалили.", error=True)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent if folder else path)))
-
 
 def _file_name(kind: str, params: OrderParams) -> str:
     day = params.date.strftime("%Y-%m-%d")
     number = f" № {params.number}".replace("/", "-") if params.number else ""
+    if kind in papers_panel.FILE_NAMES:
+        first = papers_panel.formats(kind)[0]
+        return f"{papers_panel.FILE_NAMES[kind]}{number if kind == 'launch_order' else ''} {day}.{first}"
     return {"order": f"Приказ{number} о закреплении пар {day}.pdf", "reward_order": f"Приказ{number} о поощрении "
             f"{day}.pdf", "memo": f"Памятки наставляемым {day}.pdf",
             "certificate": f"Благодарственные письма {day}.pdf"}[kind]

@@ -6,10 +6,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from curator_app.lang.fmt import number, percent
 from curator_app.monitoring.analytics import ItemStats, WaveAnalytics, analyse
 from curator_app.monitoring.findings import findings
+from curator_app.monitoring.indicators import indicators
 from curator_app.monitoring.waves import update_wave, waves
 from curator_app.tasks import TaskState
 from ui.common import files, worker
@@ -72,6 +74,11 @@ class AnalyticsPage(QWidget):
         self.questionnaire.setMinimumWidth(260)
         bar.addWidget(self.questionnaire)
         bar.addStretch(1)
+        bar.addWidget(QLabel("Дата справки:"))
+        self.report_date = QDateEdit(QDate.currentDate())
+        self.report_date.setCalendarPopup(True)
+        self.report_date.setDisplayFormat("dd.MM.yyyy")
+        bar.addWidget(self.report_date)
         self.pdf_button = QPushButton("Аналитическая справка (PDF)…")
         self.xlsx_button = QPushButton("Таблица для муниципалитета (XLSX)…")
         bar.addWidget(self.pdf_button)
@@ -230,9 +237,10 @@ class AnalyticsPage(QWidget):
     def _show_findings(self) -> None:
         if self.analytics is None:
             return
-        found = findings(self.analytics)
+        found = findings(self.analytics, counts=indicators(self.report_date.date().toPython()))
         parts = [f"<p>{escape(line)}</p>" for line in found.summary]
         for title, lines in (("Сильные стороны", found.strengths), ("Слабые стороны", found.weaknesses),
+                             ("Возможности", found.opportunities), ("Угрозы", found.threats),
                              ("Наибольшие изменения", found.changes)):
             if lines:
                 parts.append(f"<b>{title}</b><ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines) + "</ul>")
@@ -294,11 +302,13 @@ class AnalyticsPage(QWidget):
         if analytics is None:
             return
 
+        day = self.report_date.date().toPython()
+
         def build(state: TaskState) -> str:
             if kind == "pdf":
                 from curator_app.monitoring import build_report
 
-                build_report(analytics, path)
+                build_report(analytics, path, day=day)
             else:
                 import datetime as dt
 

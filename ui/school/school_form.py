@@ -15,7 +15,7 @@ from curator_app.settings import SchoolSettings
 _NAME = re.compile(r"^[А-ЯЁ][а-яё-]+ [А-ЯЁ][а-яё-]+( [А-ЯЁ][а-яё-]+)?$")
 LABELS = {
     "full_name": "Полное наименование", "short_name": "Краткое наименование", "city": "Город (населённый пункт)",
-    "director_position": "Должность руководителя", "director_name": "ФИО руководителя",
+    "address": "Адрес (для согласий на обработку ПДн)", "director_position": "Должность руководителя", "director_name": "ФИО руководителя",
     "curator_name": "ФИО куратора", "curator_position": "Должность куратора", "academic_year": "Учебный год",
     "pupils_total": "Обучающихся 10–18 лет в школе", "young_teachers_total": "Педагогов до 35 лет",
 }
@@ -35,6 +35,8 @@ class SchoolForm(QWidget):
         self.full_name.setTabChangesFocus(True)
         self.short_name = QLineEdit(school.short_name)
         self.city = QLineEdit(school.city)
+        self.address = QLineEdit(school.address)
+        self.address.setPlaceholderText("248000, г. Калуга, ул. Ленина, д. 1")
         self.director_position = QLineEdit(school.director_position)
         self.director_name = QLineEdit(school.director_name)
         self.curator_name = QLineEdit(school.curator_name)
@@ -81,6 +83,7 @@ class SchoolForm(QWidget):
             settings_service.load_school(),
             full_name=" ".join(self.full_name.toPlainText().split()),
             short_name=self.short_name.text().strip(), city=self.city.text().strip(),
+            address=" ".join(self.address.text().split()),
             director_position=self.director_position.text().strip(),
             director_name=" ".join(self.director_name.text().split()),
             curator_name=" ".join(self.curator_name.text().split()),

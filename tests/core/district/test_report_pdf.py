@@ -95,6 +95,8 @@ def test_swot_words_each_part_from_the_figures() -> None:
     day = dt.date(2027, 5, 20)
     rows = [school("Лицей № 1", 90, day), school("СОШ № 2", 20, dt.date(2026, 11, 16)), school("СОШ № 3", 65, day)]
     swot = district_swot(rows, day)
+    for part in (swot.summary, swot.strengths, swot.weaknesses, swot.opportunities, swot.threats):
+        part[:] = [line.replace("\xa0", " ") for line in part]  # «90 %» is set with a non-breaking space
     assert swot.summary[0].startswith("Сводка по 3 образовательным организациям: в программах наставничества 175")
     assert "Целевого охвата достигли 1 из 3 образовательных организаций: Лицей № 1." in swot.strengths
     assert "Обучение прошли 27 наставников из 30 (90 %)." in swot.strengths

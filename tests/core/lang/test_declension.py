@@ -106,3 +106,55 @@ def test_positions() -> None:
     assert position_dative("учитель математики") == "учителю математики"
     assert position_dative("педагог-психолог") == "педагогу-психологу"
     assert position_accusative("инженер-конструктор") is None
+
+
+# Girls and boys as a class list has them (with and without a patronymic): the role word agrees.
+GIRLS = ["Иванова Мария Петровна", "Ковалёва Анна", "Черных Анна Ивановна", "Ким Саша Игоревна", "Лапина Ия",
+         "Грачёва Любовь", "Мельник Ольга", "Шевченко Дарья Олеговна", "Алиева Лейла Гусейн кызы", "Белых Никита Олеговна",
+         "Соловьёва Алёна", "Зайцева Анна-Мария"]
+BOYS = ["Иванов Иван Иванович", "Сидоров Никита", "Черных Илья Сергеевич", "Ким Саша Игоревич", "Лапин Илья",
+        "Мамедов Ахмед Рашид оглы", "Кравец Павел", "Шевченко Тарас", "Гурьев Кузьма", "Толстой Лев", "Цой Виктор"]
+
+
+@pytest.mark.parametrize("full", GIRLS)
+def test_a_girl_is_nastavlyaemaya(full: str) -> None:
+    from curator_app.lang.words import gendered
+
+    gender = Name.parse(full).gender
+    assert gendered("наставляемый", gender) == "наставляемая"
+    assert gendered("обучающийся", gender, "dat") == "обучающейся"
+
+
+@pytest.mark.parametrize("full", BOYS)
+def test_a_boy_is_nastavlyaemyi(full: str) -> None:
+    from curator_app.lang.words import gendered
+
+    gender = Name.parse(full).gender
+    assert gendered("наставляемый", gender) == "наставляемый"
+    assert gendered("обучающийся", gender, "dat") == "обучающемуся"
+
+
+@pytest.mark.parametrize(("position", "dat", "acc"), [
+    ("программист", "программисту", "программиста"),
+    ("инженер-конструктор", "инженеру-конструктору", "инженера-конструктора"),
+    ("специалист по финансовой грамотности", "специалисту по финансовой грамотности",
+     "специалиста по финансовой грамотности"),
+    ("ведущий специалист по персоналу", "ведущему специалисту по персоналу", "ведущего специалиста по персоналу"),
+    ("Заместитель директора по УВР", "Заместителю директора по УВР", "Заместителя директора по УВР"),
+    ("преподаватель-организатор ОБЗР", "преподавателю-организатору ОБЗР", "преподавателя-организатора ОБЗР"),
+    ("заведующий библиотекой", "заведующему библиотекой", "заведующего библиотекой"),
+    ("старший вожатый", "старшему вожатому", "старшего вожатого"),
+    ("шеф-повар", "шеф-повару", "шеф-повара"),
+    ("ИП", "ИП", "ИП"),
+])
+def test_positions_decline(position: str, dat: str, acc: str) -> None:
+    from curator_app.lang.words import decline_position
+
+    assert (decline_position(position, "dat"), decline_position(position, "acc")) == (dat, acc)
+
+
+def test_small_numbers_in_words_stay_with_their_noun() -> None:
+    from curator_app.lang.words import with_count
+
+    assert with_count(4, "наставляемым", "dat") == "четырём\u00a0наставляемым"
+    assert with_count(12, "наставляемым", "dat") == "12\u00a0наставляемым"

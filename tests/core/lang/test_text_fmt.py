@@ -27,7 +27,9 @@ def test_dates_and_numbers() -> None:
     assert fmt.date_short(day) == "01.09.2026"
     assert fmt.date_long(day) == "1 сентября 2026 г."
     assert fmt.number(3.456, 1) == "3,5"
-    assert fmt.percent(0.72) == "72 %"
+    assert fmt.percent(0.72) == "72\u00a0%"  # non-breaking: «%» stays with its number
+    assert fmt.number(7, fixed=True) == "7,0" and fmt.number(7.44, fixed=True) == "7,4"
+    assert fmt.plural_word(4, "ответ", "ответа", "ответов") == "ответа"
     assert fmt.plural(21, "наставник", "наставника", "наставников") == "21 наставник"
     assert fmt.plural(12, "наставник", "наставника", "наставников") == "12 наставников"
     assert fmt.plural(3, "наставник", "наставника", "наставников") == "3 наставника"
