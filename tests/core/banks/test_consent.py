@@ -28,3 +28,23 @@ def test_consent_rules(db: Path) -> None:
     require_consent([ok.id], "включить в пару", DAY)
     with pytest.raises(CuratorError, match="Нельзя включить в пару .*Петров Пётр: нет согласия"):
         require_consent([ok.id, none.id], "включить в пару", DAY)
+
+
+def test_a_form_handed_out_is_not_a_consent_until_signed(db: Path) -> None:
+    """«Бланк выдан» (a pending row) is never valid, though a row without a date from a bank sheet's «да» is:
+    the two must not be told apart by a missing date."""
+    from curator_app.banks import bank_rows
+    from curator_app.documents.papers.ops import mark_consents
+    from curator_app.models import Mentee
+
+    stated = Person.create(last_name="Иванова", first_name="Мария", middle_name="Петровна", grade=7)
+    handed = Person.create(last_name="Петров", first_name="Пётр", middle_name="Ильич", grade=7)
+    for person in (stated, handed):
+        Mentee.create(person=person)
+    Consent.create(person=stated)  # «да» in the sheet, no date stated: on file
+    assert mark_consents([handed.id], "personal-data", "issued", DAY) == 1
+    assert valid_consent_ids(DAY) == {stated.id}
+    assert consent_problem(handed.id, DAY) == "согласие не подписано"
+    assert {r.id: r.consent for r in bank_rows("mentee", DAY)} == {stated.id: "valid", handed.id: "none"}
+    assert mark_consents([handed.id], "personal-data", "signed", DAY) == 1
+    assert valid_consent_ids(DAY) == {stated.id, handed.id}
