@@ -132,8 +132,8 @@ class ConsentPanel(QWidget):
                               f"представитель: {c.guardian_name or '—'} ({c.guardian_document or 'документ не указан'})",
                               c.signed_on, c.purposes or "", c.valid_until, c.withdrawn_on) for c in records])
         problem = consent_problem(self.person_id)  # type: ignore[arg-type]
-        self.status.setText("<span style='color:#2e9d4f'>● Согласие на обработку ПД действует.</span>" if problem
-                            is None else f"<span style='color:#c0392b'>● {problem.capitalize()}: человека нельзя "
+        self.status.setText("<span style='color:#2e9d4f'>• Согласие на обработку ПД действует.</span>" if problem
+                            is None else f"<span style='color:#c0392b'>• {problem.capitalize()}: человека нельзя "
                             "включить в пару и напечатать в приказе.</span>")
 
     def record(self) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from ui.common import files, keys
 from ui.common.context import AppContext, Changed
 from ui.common.next_step import NextStep
 from ui.common.tab import BaseTab, EmptyState
-from ui.common.views import NO_MENU_ARROW, fit_headers
+from ui.common.views import fit_headers, menu_button
 
 from .model import DEFAULT_HIDDEN, BankTableModel
 
@@ -116,10 +115,7 @@ class BankTab(BaseTab):
         self.delete_button = self._button("Удалить", self.delete_selected, "Удалить выбранных из банка")
         self.import_button = self._button("Импорт…", self.import_file, "Загрузить таблицу Excel или CSV")
         self.export_button = self._button("Экспорт…", self.export_file, "Выгрузить показанные строки в Excel")
-        self.columns_button = QToolButton()
-        self.columns_button.setText("Столбцы ▾")
-        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.columns_button.setStyleSheet(NO_MENU_ARROW)  # the arrow is in the text: Qt's own covered «ы»
+        self.columns_button = menu_button("Столбцы")
         self.columns_menu = QMenu(self)
         self.column_actions: list[QAction] = []
         for col, (_, title, _) in enumerate(self.model.columns):

@@ -195,7 +195,7 @@ class EntryForm(QWidget):
         self.set_wave(self.wave_id, person)
 
     def _label(self, r: Respondent) -> str:
-        mark = "✔ " if r.answered else "   "
+        mark = "√ " if r.answered else "   "  # PT Sans has «√», not «✔»
         return f"{mark}{r.name} — {ROLE_LABELS.get(r.role, r.role).lower()}, {r.form_name}"
 
     def _choose(self, index: int) -> None:

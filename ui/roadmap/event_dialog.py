@@ -134,7 +134,7 @@ class RoadmapEventDialog(QDialog):
     def _show_period(self) -> None:
         p = parse_period(self.period.text(), self.ctx)
         if p.problem:
-            self.period_read.setText(f"⚠ {p.problem}")
+            self.period_read.setText(f"Внимание: {p.problem}")
             self.period_read.setStyleSheet("color: #b8860b;")
         else:
             dates = f"{date_short(p.start) or 'без начала'} – {date_short(p.end) or 'без окончания'}"

@@ -34,7 +34,7 @@ from curator_app.roadmap import ops as service
 from ui.common import files
 from ui.common.context import AppContext, Changed
 from ui.common.tab import BaseTab, EmptyState
-from ui.common.views import NO_MENU_ARROW, fit_headers
+from ui.common.views import fit_headers, menu_button
 
 from .table_model import C_NUMBER, C_TITLE, UNPARSED, RoadmapTableModel
 from .timeline import ZOOMS, TimelineWidget
@@ -78,10 +78,7 @@ class RoadmapTab(BaseTab):
         self.roadmap_box.setMinimumWidth(420)
         self.roadmap_box.activated.connect(self._roadmap_chosen)
         top.addWidget(self.roadmap_box, 1)
-        load_button = QToolButton()
-        load_button.setText("Загрузить ▾")
-        load_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        load_button.setStyleSheet(NO_MENU_ARROW)
+        load_button = menu_button("Загрузить")
         menu = QMenu(load_button)
         menu.addAction("Из файла (.docx, .pdf, .xlsx, .txt)…", self.import_file)
         menu.addAction("Вставить из буфера обмена…", self.import_paste)
@@ -90,10 +87,7 @@ class RoadmapTab(BaseTab):
         menu.addAction("Удалить эту дорожную карту…", self.delete_roadmap)
         load_button.setMenu(menu)
         top.addWidget(load_button)
-        export_button = QToolButton()
-        export_button.setText("Экспорт ▾")
-        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_button.setStyleSheet(NO_MENU_ARROW)
+        export_button = menu_button("Экспорт")
         menu = QMenu(export_button)
         for kind, label in (("xlsx", "В Excel…"), ("pdf", "В PDF для печати…"), ("json", "В JSON…")):
             menu.addAction(label, lambda k=kind: self.export(k))
@@ -176,8 +170,10 @@ class RoadmapTab(BaseTab):
         self.zoom_box.currentIndexChanged.connect(self._zoom)
         bar.addWidget(self.zoom_box)
         back, forward = QToolButton(), QToolButton()
-        back.setText("◀")
-        forward.setText("▶")
+        back.setArrowType(Qt.ArrowType.LeftArrow)  # drawn by the style: no font needs the glyph
+        forward.setArrowType(Qt.ArrowType.RightArrow)
+        back.setToolTip("Раньше")
+        forward.setToolTip("Позже")
         back.clicked.connect(lambda: self._shift(-1))
         forward.clicked.connect(lambda: self._shift(1))
         bar.addWidget(back)

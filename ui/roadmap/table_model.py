@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from curator_app.lang.fmt import date_short
 from curator_app.roadmap import EventRow
@@ -121,6 +121,8 @@ class RoadmapTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == C_STATUS or (col in (C_END, C_PERIOD) and item.status == "overdue"):
                 return QBrush(QColor(STATUS_COLORS[item.status]))
+        if role == Qt.ItemDataRole.DecorationRole and col == C_PERIOD and item.unparsed:
+            return _warning_icon()  # a picture, not «⚠»: the bundled font has no such glyph
         if role == Qt.ItemDataRole.BackgroundRole and col == C_PERIOD and item.unparsed:
             return QBrush(QColor("#fff3cd"))
         if role == Qt.ItemDataRole.UserRole:
@@ -134,7 +136,7 @@ class RoadmapTableModel(QAbstractTableModel):
         if col == C_TITLE:
             return " ".join(e.title.split())
         if col == C_PERIOD:
-            return ("⚠ " if e.unparsed else "") + e.period_text + (f" ({e.recurrence})" if e.recurrence and
+            return e.period_text + (f" ({e.recurrence})" if e.recurrence and
                                                                    e.recurrence not in e.period_text else "")
         if col == C_START:
             return date_short(e.start)
@@ -147,6 +149,12 @@ class RoadmapTableModel(QAbstractTableModel):
         if col == C_RESULT:
             return " ".join((e.result or e.document).split())
         return ""
+
+
+def _warning_icon() -> QIcon:
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 def day_text(value: dt.date | None) -> str:

@@ -110,7 +110,7 @@ def test_event_card_reads_the_period_as_you_type(qtbot: QtBot, db: Path) -> None
     event = RoadmapEvent.get(RoadmapEvent.number == "2.2.")
     dialog = RoadmapEventDialog(event.id)
     qtbot.addWidget(dialog)
-    assert "⚠" in dialog.period_read.text()
+    assert "Внимание" in dialog.period_read.text()
     dialog.period.setText("ноябрь-декабрь")
     assert "01.11.2022 – 31.12.2022" in dialog.period_read.text()
     dialog.status.setCurrentIndex(dialog.status.findData("in_progress"))
