@@ -48,11 +48,9 @@ def _report(args: argparse.Namespace) -> None:
 
         build_report(analytics, args.out, day=day, conclusions=conclusions)
     else:
-        import datetime as dt
-
         from curator_app.district import build_school_table
 
-        build_school_table(analytics, args.out, as_of=dt.date.today())  # with the row sheet for the district
+        build_school_table(analytics, args.out, as_of=day)  # with the row sheet for the district, on that day
     print_json({"out": args.out, "format": suffix[1:], "wave": wave.id, "baseline": analytics.change.baseline_id
                 if analytics.change else None, "expected": analytics.expected, "answered": analytics.answered,
                 "date": day.isoformat()})

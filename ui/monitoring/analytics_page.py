@@ -310,11 +310,9 @@ class AnalyticsPage(QWidget):
 
                 build_report(analytics, path, day=day)
             else:
-                import datetime as dt
-
                 from curator_app.district import build_school_table
 
-                build_school_table(analytics, path, as_of=dt.date.today())  # with the row for the district
+                build_school_table(analytics, path, as_of=day)  # with the row for the district, on that day
             return path
 
         def done(saved: str) -> None:
