@@ -46,6 +46,8 @@ def line(module: str, key: str, figure: Any) -> str:
         parts.append(f"{figure['value']} {figure.get('unit', '')}".strip())
     if "floor" in figure:
         parts.append(f"пол {figure['floor']} ({figure.get('floor_is', '')})")
+    if "rival" in figure:
+        parts.append(f"соперник {figure['rival']} ({figure.get('floor_is', '')})")
     if "ratio" in figure:
         parts.append(f"×{figure['ratio']}")
     if "exponent" in figure:

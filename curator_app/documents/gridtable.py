@@ -22,25 +22,26 @@ class GridTable(Flowable):  # type: ignore[misc]
     """``header`` and ``rows`` are lists of cells, each cell a list of lines that fit its column."""
 
     def __init__(self, header: list[list[str]], rows: list[list[list[str]]], widths: list[float], size: float,
-                 centered: tuple[int, ...] = (), min_height: float = 0.0) -> None:
+                 centered: tuple[int, ...] = (), min_height: float = 0.0,
+                 row_heights: list[float] | None = None) -> None:
         super().__init__()
         self.header, self.rows, self.widths, self.size = header, rows, widths, size
         self.centered, self.min_height = set(centered), min_height
         self.leading = size * 1.15
+        # measured once: a table split over 30 pages would otherwise measure its rest on every page
+        self.head_height = self._height(self.header)
+        self.row_heights = row_heights if row_heights is not None else [self._height(r, min_height) for r in rows]
+        self.width = sum(widths)
+        self.height = self.head_height + sum(self.row_heights)
 
     def _height(self, cells: list[list[str]], minimum: float = 0.0) -> float:
         lines = max((len(c) for c in cells), default=1)
         return max(minimum, lines * self.leading + PAD_TOP + PAD_BOTTOM)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.head_height = self._height(self.header)
-        self.row_heights = [self._height(r, self.min_height) for r in self.rows]
-        self.width = sum(self.widths)
-        self.height = self.head_height + sum(self.row_heights)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)
         used, fits = self.head_height, 0
         for height in self.row_heights:
             if used + height > avail_height:
@@ -49,10 +50,11 @@ class GridTable(Flowable):  # type: ignore[misc]
             fits += 1
         if fits == 0 or fits == len(self.rows):
             return []
-        return [self._part(self.rows[:fits]), self._part(self.rows[fits:])]
+        return [self._part(0, fits), self._part(fits, len(self.rows))]
 
-    def _part(self, rows: list[list[list[str]]]) -> GridTable:
-        return GridTable(self.header, rows, self.widths, self.size, tuple(self.centered), self.min_height)
+    def _part(self, start: int, end: int) -> GridTable:
+        return GridTable(self.header, self.rows[start:end], self.widths, self.size, tuple(self.centered),
+                         self.min_height, self.row_heights[start:end])
 
     def draw(self) -> None:
         canvas, size = self.canv, self.size
