@@ -137,6 +137,10 @@ def _older_than(path: Path, seconds: float) -> bool:
 
 
 def _stale(path: Path, pid: int) -> bool:
+    """Left by a process that died, or old enough that its number may belong to another process now. This
+    process's own files are in use, however old they look (a clock put forward must not take them)."""
+    if pid == os.getpid():
+        return False
     return not pid_alive(pid) or _older_than(path, STALE_AFTER)
 
 
