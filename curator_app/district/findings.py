@@ -9,24 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 
 from curator_app.lang.fmt import date_short, number, percent, plural
+from curator_app.monitoring.findings import Findings as Swot  # the school report's SWOT: one structure
 
 from .columns import FORMS, SchoolRow, total_row
 
 GOOD_SHARE = 0.8  # trained mentors, young specialists with a mentor, answers: «most of them»
 STALE_DAYS = 120  # a table older than this is last term's picture
 SHOWN = 5  # schools named in one sentence
-
-
-@dataclass
-class Swot:
-    summary: list[str] = field(default_factory=list)
-    strengths: list[str] = field(default_factory=list)
-    weaknesses: list[str] = field(default_factory=list)
-    opportunities: list[str] = field(default_factory=list)
-    threats: list[str] = field(default_factory=list)
 
 
 def of_schools(count: int, short: bool = False) -> str:
